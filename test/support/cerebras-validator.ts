@@ -78,7 +78,9 @@ export function validateCerebrasRequest(body: unknown, opts: ValidateOptions = {
   const allowed: ReadonlySet<string> = opts.ourAllowList
     ? new Set(CEREBRAS_REQUEST_KEYS)
     : CEREBRAS_ACCEPTED_KEYS;
-  for (const key of Object.keys(body)) if (!allowed.has(key)) unsupported(`body.${key}`);
+  // stream_options is reported once, as the 422 peers observed, not also as an unknown key.
+  for (const key of Object.keys(body))
+    if (!allowed.has(key) && key !== "stream_options") unsupported(`body.${key}`);
   if ("stream_options" in body)
     bad("stream_options", "body.stream_options: Extra inputs are not permitted", "", 422);
 
