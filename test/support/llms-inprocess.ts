@@ -3,24 +3,13 @@
 // without spawning ccr. The real ccr processes are exercised in test/ccr/.
 
 import { createRequire } from "node:module";
-import { createServer } from "node:net";
+import { freePort } from "./ccr-harness";
 
 const require = createRequire(import.meta.url);
 
 export interface LlmsServer {
   url: string;
   close(): Promise<void>;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 export async function startLlmsServer(config: {
