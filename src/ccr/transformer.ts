@@ -1,0 +1,190 @@
+// The class ccr loads (`new (require(path))(options)`): thin glue between ccr's pipeline and the pure
+// translation core. One instance serves every request, so per-request facts travel on ccr's request
+// object (copied along by ccr 2.0.0's fallback), never on `this`.
+
+import { AnthropicHttpError, type ErrorContext, modelNotFoundMessage } from "../errors";
+import { anthropicToCerebrasRequest } from "../request/index";
+import { cerebrasToAnthropicMessage } from "../response/index";
+import { watchClientDisconnect } from "./client-disconnect";
+import { anthropicMessageToCcrCompletion } from "./encoder";
+import { LiveModelCache } from "./live-models";
+import { type LogLevel, type PluginOptions, parsePluginOptions } from "./options";
+import { cerebrasSseToCcrStream } from "./stream";
+import type {
+  CcrContext,
+  CcrLogger,
+  CcrProvider,
+  CcrRequestOut,
+  CcrThrownError,
+  CcrTransformer,
+} from "./types";
+
+const STATE_KEY = "__ccrCerebras";
+
+export interface RequestState {
+  /** The model name the response echoes. */
+  model: string;
+  messageId: string;
+  estimatedInputTokens: number;
+  errorContext: ErrorContext;
+  release(): void;
+}
+
+const LEVEL_RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
+
+function randomMessageId(): string {
+  return `msg_${crypto.randomUUID().replace(/-/g, "").slice(0, 24)}`;
+}
+
+/** ccr's error handler replies `{"error":{"message":message+stack,"type","code"}}` with `statusCode`. */
+export function toCcrError(err: unknown): CcrThrownError {
+  const mapped =
+    err instanceof AnthropicHttpError
+      ? err
+      : new AnthropicHttpError(500, "api_error", `ccr-cerebras: ${(err as Error)?.message ?? String(err)}`);
+  const e = new Error(mapped.message) as CcrThrownError;
+  e.statusCode = mapped.status;
+  e.type = mapped.errorType;
+  e.code = mapped.errorType;
+  e.stack = ""; // keeps the message free of a stack trace, so "prompt is too long: …" reaches Claude Code intact
+  return e;
+}
+
+/** The Cerebras key: the provider's interpolated `api_key`, else CEREBRAS_API_KEY from the environment. */
+export function resolveCerebrasApiKey(providerKey: string | undefined, env = process.env): string {
+  const key = providerKey && !providerKey.startsWith("$") ? providerKey : env.CEREBRAS_API_KEY;
+  if (!key) {
+    throw new AnthropicHttpError(
+      401,
+      "authentication_error",
+      "No Cerebras API key: set CEREBRAS_API_KEY in the environment ccr starts in (the provider's api_key is " +
+        `${providerKey ? `"${providerKey}", which is not set` : "empty"}), then run 'ccr restart'.`,
+    );
+  }
+  return key;
+}
+
+export class CerebrasCcrTransformer implements CcrTransformer {
+  readonly name: string;
+  logger?: CcrLogger;
+  private readonly options: PluginOptions;
+  private readonly liveModels = new LiveModelCache();
+
+  constructor(options?: unknown) {
+    this.options = parsePluginOptions(options);
+    this.name = this.options.name;
+  }
+
+  private log(level: Exclude<LogLevel, "silent">, obj: Record<string, unknown>, msg: string): void {
+    if (LEVEL_RANK[level] < LEVEL_RANK[this.options.logLevel]) return;
+    this.logger?.[level]?.({ plugin: this.name, ...obj }, msg);
+  }
+
+  async transformRequestIn(
+    _request: unknown,
+    provider: CcrProvider,
+    context: CcrContext,
+  ): Promise<CcrRequestOut> {
+    try {
+      const original = context?.req?.body;
+      if (!original || typeof original !== "object") {
+        throw new AnthropicHttpError(
+          500,
+          "api_error",
+          "ccr-cerebras: ccr passed no original Anthropic request (context.req.body); use it as a provider-level transformer on /v1/messages",
+        );
+      }
+      const t = anthropicToCerebrasRequest(original, {
+        defaultModel: this.options.defaultModel,
+        modelOverrides: this.options.models,
+        extraKnownModels: provider.models,
+        maxCompletionTokensCap: this.options.maxCompletionTokens,
+      });
+      for (const w of t.warnings) this.log("warn", { reqId: context.req.id }, w);
+      const apiKey = resolveCerebrasApiKey(provider.apiKey);
+      const errorContext: ErrorContext = { model: t.body.model, modelOverrides: this.options.models };
+      if (this.options.discoverModels) {
+        const live = await this.liveModels.get(provider.baseUrl, apiKey);
+        if (live) errorContext.liveModels = live;
+        if (live && !live.includes(t.body.model)) {
+          throw new AnthropicHttpError(
+            404,
+            "not_found_error",
+            modelNotFoundMessage(t.body.model, errorContext),
+          );
+        }
+      }
+      const watch = watchClientDisconnect(context.req.raw);
+      const state: RequestState = {
+        model: t.requestedModel,
+        messageId: randomMessageId(),
+        estimatedInputTokens: t.estimatedInputTokens,
+        errorContext,
+        release: watch.release,
+      };
+      context.req[STATE_KEY] = state;
+      this.log(
+        "debug",
+        { reqId: context.req.id, model: t.body.model, estimatedInputTokens: t.estimatedInputTokens },
+        "cerebras request",
+      );
+      return {
+        body: t.body,
+        config: {
+          headers: { Authorization: `Bearer ${apiKey}`, "X-Cerebras-3rd-Party-Integration": "ccr-cerebras" },
+          signal: watch.signal,
+        },
+      };
+    } catch (err) {
+      if (!(err instanceof AnthropicHttpError))
+        this.log("error", { err: String(err) }, "request translation failed");
+      throw toCcrError(err);
+    }
+  }
+
+  async transformResponseOut(response: Response, context: CcrContext): Promise<Response> {
+    const state = (context?.req?.[STATE_KEY] as RequestState | undefined) ?? {
+      model: String((context?.req?.body as { model?: unknown } | undefined)?.model ?? "unknown"),
+      messageId: randomMessageId(),
+      estimatedInputTokens: 0,
+      errorContext: {},
+      release: () => {},
+    };
+    const type = response.headers.get("content-type") ?? "";
+    if (type.includes("text/event-stream")) {
+      return new Response(cerebrasSseToCcrStream(response.body, state), {
+        status: 200,
+        headers: {
+          "Content-Type": "text/event-stream",
+          "Cache-Control": "no-cache",
+          Connection: "keep-alive",
+        },
+      });
+    }
+    try {
+      const completion = JSON.parse(await response.text());
+      const message = cerebrasToAnthropicMessage(completion, {
+        model: state.model,
+        messageId: state.messageId,
+        estimatedInputTokens: state.estimatedInputTokens,
+        errorContext: state.errorContext,
+      });
+      return new Response(JSON.stringify(anthropicMessageToCcrCompletion(message)), {
+        status: 200,
+        headers: { "Content-Type": "application/json" },
+      });
+    } catch (err) {
+      throw toCcrError(
+        err instanceof AnthropicHttpError
+          ? err
+          : new AnthropicHttpError(
+              502,
+              "api_error",
+              `Cerebras returned an unreadable response: ${String(err)}`,
+            ),
+      );
+    } finally {
+      state.release();
+    }
+  }
+}

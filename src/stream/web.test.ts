@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { cerebrasSse } from "../../test/stream/support/cerebras-sse";
+import { cerebrasSseToAnthropicSse } from "./web";
+
+function upstreamOf(
+  parts: Array<string | Error>,
+  onCancel?: (reason: unknown) => void,
+): ReadableStream<Uint8Array> {
+  const enc = new TextEncoder();
+  let i = 0;
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      const part = parts[i++];
+      if (part === undefined) controller.close();
+      else if (part instanceof Error) controller.error(part);
+      else controller.enqueue(enc.encode(part));
+    },
+    cancel(reason) {
+      onCancel?.(reason);
+    },
+  });
+}
+
+async function readAll(stream: ReadableStream<Uint8Array>): Promise<string> {
+  return new Response(stream).text();
+}
+
+const eventNames = (sse: string) => [...sse.matchAll(/^event: (\w+)$/gm)].map((m) => m[1]);
+
+describe("cerebrasSseToAnthropicSse", () => {
+  it("translates a whole body into named Anthropic SSE events", async () => {
+    const body = cerebrasSse([{ content: "Hi" }, { finish: "stop" }]);
+    const out = await readAll(
+      cerebrasSseToAnthropicSse(upstreamOf([body.slice(0, 50), body.slice(50)]), { model: "m" }),
+    );
+    expect(eventNames(out)).toEqual([
+      "message_start",
+      "content_block_start",
+      "content_block_delta",
+      "content_block_stop",
+      "message_delta",
+      "message_stop",
+    ]);
+  });
+
+  it("an upstream read error becomes one error event, then the body ends", async () => {
+    const body = cerebrasSse([{ content: "Hi" }], { done: false });
+    const out = await readAll(
+      cerebrasSseToAnthropicSse(
+        upstreamOf([body, Object.assign(new Error("reset"), { code: "ECONNRESET" })]),
+        {
+          model: "m",
+        },
+      ),
+    );
+    expect(eventNames(out).at(-1)).toBe("error");
+    expect(out).toContain('"type":"api_error"');
+  });
+
+  it("stops reading and cancels the upstream once the translation has finished", async () => {
+    let cancelled = false;
+    const body = cerebrasSse([{ content: "Hi" }, { finish: "stop" }]);
+    const out = await readAll(
+      cerebrasSseToAnthropicSse(
+        upstreamOf([body, "data: never read\n\n", "x"], () => (cancelled = true)),
+        { model: "m" },
+      ),
+    );
+    expect(eventNames(out).at(-1)).toBe("message_stop");
+    expect(cancelled).toBe(true);
+  });
+});
