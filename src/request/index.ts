@@ -1,0 +1,142 @@
+// The request translator: an Anthropic Messages request (what Claude Code sends) → the body POSTed to
+// Cerebras chat completions. The body is built from an allow-list (CEREBRAS_REQUEST_KEYS) in a fixed
+// key order, never by copying the input: Cerebras rejects every property it does not know.
+
+import { promptTooLong } from "../errors";
+import { getModelInfo, type ModelInfo, type ModelOverride, resolveCerebrasModelId } from "../models";
+import { CEREBRAS_REQUEST_KEYS, type CerebrasRequest } from "../wire/cerebras";
+import { estimateCerebrasPromptTokens } from "./estimate";
+import { fail, isObj, requireNonEmptyString } from "./input";
+import { anthropicToCerebrasMessages } from "./messages";
+import {
+  anthropicMaxTokens,
+  anthropicStopSequences,
+  anthropicTemperature,
+  anthropicTopP,
+  anthropicUserToCerebras,
+  clearThinkingFor,
+  DEFAULT_MAX_COMPLETION_TOKENS_CAP,
+  MIN_OUTPUT_TOKENS,
+  maxCompletionTokens,
+  reasoningEffortFor,
+} from "./sampling";
+import { anthropicToCerebrasSystem } from "./system";
+import { replaysThinking } from "./thinking";
+import { anthropicToCerebrasToolChoice, anthropicToCerebrasTools } from "./tools";
+
+export interface RequestTranslationOptions {
+  /** Where claude-* / unknown names go (see resolveCerebrasModelId). */
+  defaultModel?: string;
+  modelOverrides?: Record<string, ModelOverride>;
+  /** E.g. the ccr provider's configured models: pass through. */
+  extraKnownModels?: readonly string[];
+  /** Default 16384 (Cerebras reserves it against the TPM quota). */
+  maxCompletionTokensCap?: number;
+  /** Default true. */
+  preflightContextCheck?: boolean;
+}
+
+export interface RequestTranslation {
+  /** What is POSTed to Cerebras. */
+  body: CerebrasRequest;
+  /** Capabilities of body.model. */
+  model: ModelInfo;
+  /** The model string the client sent (responses echo it). */
+  requestedModel: string;
+  /** Conservative estimate of the prompt as sent. */
+  estimatedInputTokens: number;
+  /** Function names sent to Cerebras. */
+  toolNames: string[];
+  /** Things dropped that are worth a log line (server tools, extra stop sequences…). */
+  warnings: string[];
+}
+
+/** Anthropic request fields with no Cerebras equivalent that deserve a log line when present. */
+const WARN_IF_PRESENT: Record<string, string> = {
+  mcp_servers: "dropped mcp_servers: Cerebras cannot call MCP servers itself",
+  container: "dropped container: Anthropic code-execution containers do not exist on Cerebras",
+};
+
+function otherWarnings(req: Record<string, unknown>, warnings: string[]): void {
+  for (const [key, text] of Object.entries(WARN_IF_PRESENT)) {
+    if (req[key] !== undefined && req[key] !== null) warnings.push(text);
+  }
+  const cm = req.context_management;
+  if (isObj(cm) && Array.isArray(cm.edits)) {
+    for (const e of cm.edits) {
+      const type = isObj(e) && typeof e.type === "string" ? e.type : "?";
+      if (!type.startsWith("clear_thinking")) warnings.push(`ignored context_management edit ${type}`);
+    }
+  }
+  if (isObj(req.output_config) && req.output_config.format !== undefined) {
+    warnings.push("ignored output_config.format: structured output is not translated");
+  }
+}
+
+export function anthropicToCerebrasRequest(
+  input: unknown,
+  opts: RequestTranslationOptions = {},
+): RequestTranslation {
+  if (!isObj(input)) fail("body", "the request must be a JSON object");
+  const requestedModel = requireNonEmptyString(input.model, "model", "must be a non-empty string");
+  const modelId = resolveCerebrasModelId(requestedModel, {
+    defaultModel: opts.defaultModel,
+    overrides: opts.modelOverrides,
+    extraKnown: opts.extraKnownModels,
+  });
+  const model = getModelInfo(modelId, opts.modelOverrides);
+  const warnings: string[] = [];
+
+  const maxTokens = anthropicMaxTokens(input.max_tokens);
+  const converted = anthropicToCerebrasMessages(input.messages, {
+    vision: model.vision,
+    replayThinking: replaysThinking(model),
+  });
+  const system = anthropicToCerebrasSystem(input.system, converted.systemAppend);
+  const messages: CerebrasRequest["messages"] = system
+    ? [{ role: "system", content: system }, ...converted.messages]
+    : converted.messages;
+  const tools = anthropicToCerebrasTools(input.tools, warnings);
+  const toolNames = tools.map((t) => t.function.name);
+  const choice = anthropicToCerebrasToolChoice(input.tool_choice, toolNames);
+  if (input.stream !== undefined && input.stream !== null && typeof input.stream !== "boolean") {
+    fail("stream", "must be a boolean");
+  }
+
+  const estimatedInputTokens = estimateCerebrasPromptTokens(messages, tools);
+  if (
+    opts.preflightContextCheck !== false &&
+    estimatedInputTokens + MIN_OUTPUT_TOKENS > model.contextWindow
+  ) {
+    throw promptTooLong(estimatedInputTokens, model.contextWindow - MIN_OUTPUT_TOKENS);
+  }
+  const cap = opts.maxCompletionTokensCap ?? DEFAULT_MAX_COMPLETION_TOKENS_CAP;
+
+  const fields: CerebrasRequest = {
+    model: model.id,
+    messages,
+    stream: typeof input.stream === "boolean" ? input.stream : undefined,
+    max_completion_tokens: maxCompletionTokens(maxTokens, model, cap, estimatedInputTokens),
+    temperature: anthropicTemperature(input.temperature),
+    top_p: anthropicTopP(input.top_p),
+    stop: anthropicStopSequences(input.stop_sequences, warnings),
+    tools: tools.length ? tools : undefined,
+    tool_choice: choice.tool_choice,
+    parallel_tool_calls: choice.parallel_tool_calls,
+    reasoning_effort: reasoningEffortFor(input.thinking, input.output_config, model),
+    clear_thinking: clearThinkingFor(input.context_management, model, converted.replayedThinking),
+    user: anthropicUserToCerebras(input.metadata),
+  };
+  otherWarnings(input, warnings);
+
+  const body = {} as Record<string, unknown>;
+  for (const key of CEREBRAS_REQUEST_KEYS) if (fields[key] !== undefined) body[key] = fields[key];
+  return {
+    body: body as unknown as CerebrasRequest,
+    model,
+    requestedModel,
+    estimatedInputTokens,
+    toolNames,
+    warnings,
+  };
+}

@@ -1,0 +1,56 @@
+// Reading untrusted Anthropic input: type guards that report the offending path as a 400.
+
+import { invalidRequest } from "../errors";
+
+export type Obj = Record<string, unknown>;
+
+export function isObj(v: unknown): v is Obj {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** Throws the `invalid_request_error` a client would get from Anthropic, naming the path. */
+export function fail(path: string, message: string): never {
+  throw invalidRequest(`${path}: ${message}`);
+}
+
+export function requireObj(v: unknown, path: string, what = "must be an object"): Obj {
+  if (!isObj(v)) fail(path, what);
+  return v;
+}
+
+export function requireString(v: unknown, path: string, what = "must be a string"): string {
+  if (typeof v !== "string") fail(path, what);
+  return v;
+}
+
+export function requireNonEmptyString(v: unknown, path: string, what: string): string {
+  if (typeof v !== "string" || v === "") fail(path, what);
+  return v;
+}
+
+export function optionalString(v: unknown, path: string): string | undefined {
+  if (v === undefined || v === null) return undefined;
+  return requireString(v, path);
+}
+
+export function optionalNumber(v: unknown, path: string): number | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== "number" || !Number.isFinite(v)) fail(path, "must be a number");
+  return v;
+}
+
+/** True when the text has something other than whitespace (stops at the first such character). */
+export function hasVisibleText(text: string): boolean {
+  return /\S/.test(text);
+}
+
+/** A short, single-line rendering of a JSON value for descriptions and placeholders. */
+export function shortJson(v: unknown, max = 80): string {
+  let s: string;
+  try {
+    s = typeof v === "string" ? v : (JSON.stringify(v) ?? String(v));
+  } catch {
+    s = String(v);
+  }
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}

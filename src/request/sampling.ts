@@ -1,0 +1,135 @@
+// Generation settings: max tokens, temperature, top_p, stop, user, and the reasoning controls
+// (reasoning_effort, clear_thinking) per model (models.ts ModelReasoning).
+
+import { createHash } from "node:crypto";
+import type { ModelInfo } from "../models";
+import type { CerebrasReasoningEffort } from "../wire/cerebras";
+import { fail, isObj, optionalNumber } from "./input";
+
+export const DEFAULT_MAX_COMPLETION_TOKENS_CAP = 16384;
+/** Output room the pre-flight check keeps free in the context window. */
+export const MIN_OUTPUT_TOKENS = 1024;
+export const MAX_STOP_SEQUENCES = 4;
+export const MAX_TEMPERATURE = 1.5;
+
+/** `max_tokens` as sent: absent, or a positive integer. */
+export function anthropicMaxTokens(v: unknown): number | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (!Number.isSafeInteger(v) || (v as number) < 1) fail("max_tokens", "must be a positive integer");
+  return v as number;
+}
+
+/** min(max_tokens ?? model max, model max, cap, room left in the context), at least 1. */
+export function maxCompletionTokens(
+  requested: number | undefined,
+  model: ModelInfo,
+  cap: number,
+  estimatedInputTokens: number,
+): number {
+  const room = model.contextWindow - estimatedInputTokens;
+  return Math.max(1, Math.floor(Math.min(requested ?? model.maxOutput, model.maxOutput, cap, room)));
+}
+
+function clamp(v: number, lo: number, hi: number): number {
+  return Math.min(hi, Math.max(lo, v));
+}
+
+export function anthropicTemperature(v: unknown): number | undefined {
+  const t = optionalNumber(v, "temperature");
+  return t === undefined ? undefined : clamp(t, 0, MAX_TEMPERATURE);
+}
+
+export function anthropicTopP(v: unknown): number | undefined {
+  const p = optionalNumber(v, "top_p");
+  return p === undefined ? undefined : clamp(p, 0, 1);
+}
+
+/** The first 4 non-empty stop sequences; undefined when there are none. */
+export function anthropicStopSequences(v: unknown, warnings: string[]): string[] | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (!Array.isArray(v)) fail("stop_sequences", "must be an array of strings");
+  v.forEach((s, i) => {
+    if (typeof s !== "string") fail(`stop_sequences.${i}`, "must be a string");
+  });
+  const list = (v as string[]).filter((s) => s !== "");
+  if (list.length > MAX_STOP_SEQUENCES) {
+    warnings.push(
+      `Cerebras accepts at most ${MAX_STOP_SEQUENCES} stop sequences; dropped ${list.length - MAX_STOP_SEQUENCES}`,
+    );
+  }
+  return list.length ? list.slice(0, MAX_STOP_SEQUENCES) : undefined;
+}
+
+/** `metadata.user_id` → a short stable hash (`cc-` + 16 hex of sha256); nothing for other shapes. */
+export function anthropicUserToCerebras(metadata: unknown): string | undefined {
+  if (!isObj(metadata) || typeof metadata.user_id !== "string" || metadata.user_id === "") return undefined;
+  return `cc-${createHash("sha256").update(metadata.user_id).digest("hex").slice(0, 16)}`;
+}
+
+function thinkingType(thinking: unknown): string | undefined {
+  if (thinking === undefined || thinking === null) return undefined;
+  if (!isObj(thinking)) fail("thinking", "must be an object");
+  return typeof thinking.type === "string" ? thinking.type : undefined;
+}
+
+function effortFromBudget(budget: number): CerebrasReasoningEffort {
+  return budget <= 1024 ? "low" : budget <= 8192 ? "medium" : "high";
+}
+
+function effortFromOutputConfig(outputConfig: unknown): CerebrasReasoningEffort | undefined {
+  const effort = isObj(outputConfig) ? outputConfig.effort : undefined;
+  if (effort === "low" || effort === "medium" || effort === "high") return effort;
+  if (effort === "xhigh" || effort === "max") return "high";
+  return undefined;
+}
+
+const EFFORT_ORDER: readonly CerebrasReasoningEffort[] = ["none", "low", "medium", "high"];
+
+/** `wanted` if the model offers it, else the nearest offered level (models with overridden level lists). */
+function nearestLevel(wanted: CerebrasReasoningEffort, levels: readonly CerebrasReasoningEffort[]) {
+  if (levels.includes(wanted)) return wanted;
+  const rank = (e: CerebrasReasoningEffort) => EFFORT_ORDER.indexOf(e);
+  return [...levels].sort(
+    (a, b) => Math.abs(rank(a) - rank(wanted)) - Math.abs(rank(b) - rank(wanted)) || rank(b) - rank(a),
+  )[0];
+}
+
+/**
+ * thinking enabled/adaptive: a level from `budget_tokens`, else from `output_config.effort`, else
+ * nothing; only for models with documented levels. thinking absent/disabled: the model's "off" value.
+ */
+export function reasoningEffortFor(
+  thinking: unknown,
+  outputConfig: unknown,
+  model: ModelInfo,
+): CerebrasReasoningEffort | undefined {
+  const r = model.reasoning;
+  const type = thinkingType(thinking);
+  if (!r) return undefined;
+  if (type !== "enabled" && type !== "adaptive") return r.off;
+  if (r.levels.length === 0) return undefined;
+  const budget = isObj(thinking) ? thinking.budget_tokens : undefined;
+  const wanted =
+    typeof budget === "number" && Number.isFinite(budget)
+      ? effortFromBudget(budget)
+      : effortFromOutputConfig(outputConfig);
+  return wanted === undefined ? undefined : nearestLevel(wanted, r.levels);
+}
+
+/** Claude Code's `context_management` asks to keep all earlier thinking. */
+export function keepsAllThinking(contextManagement: unknown): boolean {
+  if (!isObj(contextManagement) || !Array.isArray(contextManagement.edits)) return false;
+  return contextManagement.edits.some(
+    (e) => isObj(e) && typeof e.type === "string" && e.type.startsWith("clear_thinking") && e.keep === "all",
+  );
+}
+
+/** `clear_thinking:false` for models that accept it, when thinking is kept or replayed; else nothing. */
+export function clearThinkingFor(
+  contextManagement: unknown,
+  model: ModelInfo,
+  replayed: boolean,
+): false | undefined {
+  if (!model.reasoning?.clearThinking) return undefined;
+  return keepsAllThinking(contextManagement) || replayed ? false : undefined;
+}

@@ -1,0 +1,59 @@
+// Shared helpers for the request-translator tests.
+
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { expect } from "vitest";
+import { AnthropicHttpError } from "../../src/errors";
+import {
+  anthropicToCerebrasRequest,
+  type RequestTranslation,
+  type RequestTranslationOptions,
+} from "../../src/request/index";
+import type { CerebrasMessage } from "../../src/wire/cerebras";
+import { validateCerebrasRequest } from "../support/cerebras-validator";
+
+export const FIXTURES = join(__dirname, "..", "fixtures");
+
+export function loadJson<T = any>(relative: string): T {
+  return JSON.parse(readFileSync(join(FIXTURES, relative), "utf8")) as T;
+}
+
+/** Translates a request with defaults for the fields a test does not care about. */
+export function translate(
+  req: Record<string, unknown>,
+  opts?: RequestTranslationOptions,
+): RequestTranslation {
+  return anthropicToCerebrasRequest({ model: "zai-glm-4.7", max_tokens: 1000, ...req }, opts);
+}
+
+/** The translation's body must pass the strict validator for its model. */
+export function expectValid(t: RequestTranslation): void {
+  expect(validateCerebrasRequest(t.body, { model: t.model, ourAllowList: true })).toEqual([]);
+}
+
+/** Messages after the system message. */
+export function conversation(t: RequestTranslation): CerebrasMessage[] {
+  return t.body.messages.filter((m) => m.role !== "system");
+}
+
+export function systemOf(t: RequestTranslation): string | undefined {
+  const first = t.body.messages[0];
+  return first?.role === "system" ? first.content : undefined;
+}
+
+/** Runs `fn`, expecting an AnthropicHttpError 400 whose message contains `text`. */
+export function expect400(fn: () => unknown, text: string | RegExp): AnthropicHttpError {
+  let caught: unknown;
+  try {
+    fn();
+  } catch (e) {
+    caught = e;
+  }
+  expect(caught).toBeInstanceOf(AnthropicHttpError);
+  const err = caught as AnthropicHttpError;
+  expect(err.status).toBe(400);
+  expect(err.errorType).toBe("invalid_request_error");
+  if (typeof text === "string") expect(err.message).toContain(text);
+  else expect(err.message).toMatch(text);
+  return err;
+}
