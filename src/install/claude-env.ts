@@ -1,0 +1,87 @@
+// The Claude Code environment that makes it respect a Cerebras model's real limits. Verified against
+// Claude Code 2.1.330 with a recording fake server (docs/install.md, "Context window and output limit"):
+// - CLAUDE_CODE_MAX_CONTEXT_TOKENS sets the window Claude Code compacts against, but ONLY for model
+//   names it does not know; for claude-* names it is ignored. Hence ANTHROPIC_MODEL=cerebras,<id>,
+//   which ccr also routes explicitly to our provider.
+// - CLAUDE_CODE_MAX_OUTPUT_TOKENS becomes the request's max_tokens.
+
+import { DEFAULT_MODEL_ID, getModelInfo, type ModelInfo, type ModelOverride } from "../models";
+import { DEFAULT_MAX_COMPLETION_TOKENS_CAP } from "../request/sampling";
+import {
+  configuredModel,
+  isJsonObject,
+  type JsonObject,
+  ourTransformerOptions,
+  PROVIDER_NAME,
+} from "./config";
+
+export interface PluginOptionsView {
+  models?: Record<string, ModelOverride>;
+  maxCompletionTokens?: number;
+}
+
+export interface ClaudeCodeLimits {
+  model: ModelInfo;
+  contextWindow: number;
+  maxOutputTokens: number;
+}
+
+function positiveInt(value: unknown): number | undefined {
+  return typeof value === "number" && Number.isInteger(value) && value > 0 ? value : undefined;
+}
+
+export function pluginOptionsView(config: JsonObject): PluginOptionsView {
+  const options = ourTransformerOptions(config) ?? {};
+  return {
+    models: isJsonObject(options.models) ? (options.models as Record<string, ModelOverride>) : undefined,
+    maxCompletionTokens: positiveInt(options.maxCompletionTokens),
+  };
+}
+
+/** `cerebras,<id>` or `<id>` → `<id>`; another provider's `name,model` → undefined (not ours). */
+export function cerebrasModelFromRef(ref: string): string | undefined {
+  const trimmed = ref.trim();
+  const comma = trimmed.indexOf(",");
+  if (comma < 0) return trimmed || undefined;
+  if (trimmed.slice(0, comma).toLowerCase() !== PROVIDER_NAME) return undefined;
+  return trimmed.slice(comma + 1).trim() || undefined;
+}
+
+/** The model the wrapper should size Claude Code for: explicit, then CCR_CEREBRAS_MODEL, then the config. */
+export function resolveWrapperModel(
+  config: JsonObject,
+  requested?: string,
+  fromEnv?: string,
+): string | undefined {
+  if (requested?.trim()) return cerebrasModelFromRef(requested);
+  if (fromEnv?.trim()) return cerebrasModelFromRef(fromEnv);
+  return configuredModel(config) ?? DEFAULT_MODEL_ID;
+}
+
+export function claudeCodeLimits(modelId: string, options: PluginOptionsView = {}): ClaudeCodeLimits {
+  const model = getModelInfo(modelId, options.models);
+  const cap = options.maxCompletionTokens ?? DEFAULT_MAX_COMPLETION_TOKENS_CAP;
+  return { model, contextWindow: model.contextWindow, maxOutputTokens: Math.min(model.maxOutput, cap) };
+}
+
+/** The variables `ccr-cerebras code` exports before `ccr code`, in a stable order. */
+export function claudeCodeEnv(limits: ClaudeCodeLimits): Array<[name: string, value: string]> {
+  return [
+    ["ANTHROPIC_MODEL", `${PROVIDER_NAME},${limits.model.id}`],
+    ["CLAUDE_CODE_MAX_CONTEXT_TOKENS", String(limits.contextWindow)],
+    ["CLAUDE_CODE_MAX_OUTPUT_TOKENS", String(limits.maxOutputTokens)],
+  ];
+}
+
+function shellQuote(value: string): string {
+  return /^[A-Za-z0-9_.,:/@%+=-]+$/.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`;
+}
+
+export function formatExports(env: ReadonlyArray<[string, string]>): string {
+  return env.map(([name, value]) => `export ${name}=${shellQuote(value)}\n`).join("");
+}
+
+/** `NAME=value` lines for the wrapper to read without `eval`. */
+export function formatLines(env: ReadonlyArray<[string, string]>): string {
+  return env.map(([name, value]) => `${name}=${value.replaceAll("\n", " ")}\n`).join("");
+}

@@ -1,0 +1,249 @@
+// The installer's helper CLI, bundled (json5 included) into dist/install-config.cjs so install.sh and the
+// ccr-cerebras wrapper need only `node`. Commands:
+//   resolve  --config P [--model M] [--base-url U]      → model=… / base_url=… (what merge would use)
+//   merge    --config P --plugin P [--model M] [--base-url U] [--models a,b] [--live a,b]
+//            [--port N] [--router-key K] [--dry-run]
+//   remove   --config P [--dry-run]
+//   discover --base-url U --model M [--timeout-ms N]    → live …|live-unknown …, warn …, suggest … (key from env)
+//   env      [--config P] [--model M] [--format shell|lines]
+// Exit codes: 0 ok, 2 usage error, 3 unreadable or malformed config, 1 anything else.
+
+import { isAbsolute } from "node:path";
+import { DEFAULT_MODEL_ID, liveModelIdsFromTable } from "../models";
+import {
+  claudeCodeEnv,
+  claudeCodeLimits,
+  formatExports,
+  formatLines,
+  pluginOptionsView,
+  resolveWrapperModel,
+} from "./claude-env";
+import {
+  baseUrlFromChatUrl,
+  configuredModel,
+  DEFAULT_BASE_URL,
+  findCerebrasProvider,
+  type JsonObject,
+  mergeCerebrasConfig,
+  removeCerebrasConfig,
+  serializeConfig,
+} from "./config";
+import {
+  backupConfig,
+  ConfigParseError,
+  type LoadedConfig,
+  loadConfig,
+  writeFileAtomic,
+} from "./config-file";
+import { unifiedDiff } from "./diff";
+import { type FetchLike, fetchLiveModelIds, modelWarnings } from "./discovery";
+
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  env: Record<string, string | undefined>;
+  now?: () => Date;
+  fetchImpl?: FetchLike;
+}
+
+class UsageError extends Error {}
+
+type Flags = Map<string, string | true>;
+
+const BOOLEAN_FLAGS = new Set(["dry-run"]);
+
+export function parseFlags(args: readonly string[]): Flags {
+  const flags: Flags = new Map();
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (!arg.startsWith("--")) throw new UsageError(`unexpected argument: ${arg}`);
+    const eq = arg.indexOf("=");
+    const name = arg.slice(2, eq < 0 ? undefined : eq);
+    if (eq >= 0) flags.set(name, arg.slice(eq + 1));
+    else if (BOOLEAN_FLAGS.has(name)) flags.set(name, true);
+    else {
+      const value = args[i + 1];
+      if (value === undefined) throw new UsageError(`--${name} needs a value`);
+      flags.set(name, value);
+      i++;
+    }
+  }
+  return flags;
+}
+
+function str(flags: Flags, name: string, required = false): string | undefined {
+  const value = flags.get(name);
+  if (value === true) throw new UsageError(`--${name} needs a value`);
+  if (required && (value === undefined || value === "")) throw new UsageError(`--${name} is required`);
+  return value === undefined || value === "" ? undefined : value;
+}
+
+function list(flags: Flags, name: string): string[] | undefined {
+  const value = str(flags, name);
+  return value === undefined ? undefined : value.split(/[\s,]+/).filter(Boolean);
+}
+
+function intFlag(flags: Flags, name: string, min: number, max: number): number | undefined {
+  const value = str(flags, name);
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new UsageError(`--${name} must be an integer from ${min} to ${max}`);
+  return n;
+}
+
+function validModelId(id: string | undefined, flag: string): string | undefined {
+  if (id !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._:/-]*$/.test(id))
+    throw new UsageError(`--${flag}: not a model id: ${id}`);
+  return id;
+}
+
+function validUrl(url: string | undefined): string | undefined {
+  if (url === undefined) return undefined;
+  if (!/^https?:\/\/[^\s]+$/.test(url)) throw new UsageError(`--base-url must be an http(s) URL, got ${url}`);
+  return url;
+}
+
+function describeJson5Rewrite(loaded: LoadedConfig): string | undefined {
+  if (!loaded.exists || loaded.raw === serializeConfig(loaded.config)) return undefined;
+  return "the file is JSON5 or formatted differently: it will be rewritten as plain JSON (comments are dropped, the backup keeps them); the diff compares its contents";
+}
+
+function applyChange(loaded: LoadedConfig, next: JsonObject, dryRun: boolean, io: CliIo): void {
+  const before = serializeConfig(loaded.config);
+  const after = serializeConfig(next);
+  if (loaded.exists && before === after) {
+    io.stdout(`config: unchanged ${loaded.path}\n`);
+    return;
+  }
+  const verb = loaded.exists ? "update" : "create";
+  if (dryRun) {
+    io.stdout(`config: would ${verb} ${loaded.path}\n`);
+    const rewrite = describeJson5Rewrite(loaded);
+    if (rewrite) io.stdout(`note: ${rewrite}\n`);
+    const old = loaded.exists ? (rewrite ? before : loaded.raw) : "";
+    io.stdout(
+      unifiedDiff(old, after, { fromLabel: loaded.exists ? loaded.path : "/dev/null", toLabel: loaded.path }),
+    );
+    return;
+  }
+  if (loaded.exists)
+    io.stdout(`backup: ${backupConfig(loaded.path, loaded.raw, io.now?.() ?? new Date())}\n`);
+  writeFileAtomic(loaded.path, after);
+  io.stdout(`config: ${verb}d ${loaded.path}\n`);
+}
+
+function cmdResolve(flags: Flags, io: CliIo): number {
+  const loaded = loadConfig(str(flags, "config", true)!);
+  const provider = findCerebrasProvider(loaded.config);
+  const url =
+    typeof provider?.api_base_url === "string" ? baseUrlFromChatUrl(provider.api_base_url) : undefined;
+  const model =
+    validModelId(str(flags, "model"), "model") ?? configuredModel(loaded.config) ?? DEFAULT_MODEL_ID;
+  io.stdout(`model=${model}\nbase_url=${validUrl(str(flags, "base-url")) ?? url ?? DEFAULT_BASE_URL}\n`);
+  return 0;
+}
+
+function cmdMerge(flags: Flags, io: CliIo): number {
+  const pluginPath = str(flags, "plugin", true)!;
+  if (!isAbsolute(pluginPath))
+    throw new UsageError(`--plugin must be an absolute path (ccr does not expand ~): ${pluginPath}`);
+  const loaded = loadConfig(str(flags, "config", true)!);
+  const extraModels = list(flags, "models");
+  for (const id of extraModels ?? []) validModelId(id, "models");
+  const result = mergeCerebrasConfig(loaded.config, {
+    pluginPath,
+    baseUrl: validUrl(str(flags, "base-url")),
+    model: validModelId(str(flags, "model"), "model"),
+    extraModels,
+    liveModels: list(flags, "live"),
+    port: intFlag(flags, "port", 1, 65535),
+    routerKey: str(flags, "router-key"),
+    today: io.now?.(),
+  });
+  for (const note of result.notes) io.stdout(`note: ${note}\n`);
+  applyChange(loaded, result.config, flags.get("dry-run") === true, io);
+  return 0;
+}
+
+function cmdRemove(flags: Flags, io: CliIo): number {
+  const loaded = loadConfig(str(flags, "config", true)!);
+  if (!loaded.exists) {
+    io.stdout(`config: nothing to remove (${loaded.path} does not exist)\n`);
+    return 0;
+  }
+  const result = removeCerebrasConfig(loaded.config);
+  for (const item of result.removed) io.stdout(`removed: ${item}\n`);
+  for (const note of result.notes) io.stdout(`note: ${note}\n`);
+  applyChange(loaded, result.config, flags.get("dry-run") === true, io);
+  return 0;
+}
+
+async function cmdDiscover(flags: Flags, io: CliIo): Promise<number> {
+  const baseUrl = validUrl(str(flags, "base-url", true))!;
+  const model = validModelId(str(flags, "model", true), "model")!;
+  const result = await fetchLiveModelIds(baseUrl, io.env.CEREBRAS_API_KEY, {
+    timeoutMs: intFlag(flags, "timeout-ms", 100, 60_000) ?? 5000,
+    fetchImpl: io.fetchImpl,
+  });
+  io.stdout(result.live ? `live ${result.live.join(" ")}\n` : `live-unknown ${result.reason ?? ""}\n`);
+  const today = io.now?.() ?? new Date();
+  const warnings = modelWarnings(model, result.live, today);
+  for (const warning of warnings) io.stdout(`warn ${warning}\n`);
+  if (warnings.length > 0) {
+    const choices = (result.live ?? liveModelIdsFromTable(today)).filter((id) => id !== model);
+    if (choices.length > 0) io.stdout(`suggest ${choices.join(" ")}\n`);
+  }
+  return 0;
+}
+
+function cmdEnv(flags: Flags, io: CliIo): number {
+  const configPath = str(flags, "config");
+  const config = configPath ? loadConfig(configPath).config : {};
+  const model = resolveWrapperModel(config, str(flags, "model"), io.env.CCR_CEREBRAS_MODEL);
+  if (!model) {
+    io.stderr("ccr-cerebras: the model belongs to another provider; Claude Code limits left unchanged\n");
+    return 0;
+  }
+  const env = claudeCodeEnv(claudeCodeLimits(model, pluginOptionsView(config)));
+  const format = str(flags, "format") ?? "shell";
+  if (format !== "shell" && format !== "lines") throw new UsageError("--format must be shell or lines");
+  io.stdout(format === "shell" ? formatExports(env) : formatLines(env));
+  return 0;
+}
+
+export async function runInstallCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    const flags = parseFlags(rest);
+    switch (command) {
+      case "resolve":
+        return cmdResolve(flags, io);
+      case "merge":
+        return cmdMerge(flags, io);
+      case "remove":
+        return cmdRemove(flags, io);
+      case "discover":
+        return await cmdDiscover(flags, io);
+      case "env":
+        return cmdEnv(flags, io);
+      default:
+        throw new UsageError(
+          `unknown command: ${command ?? "(none)"}; use resolve, merge, remove, discover or env`,
+        );
+    }
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr(`install-config: ${err.message}\n`);
+      return 2;
+    }
+    if (err instanceof ConfigParseError) {
+      io.stderr(
+        `error: ${err.message}\nThe file was left untouched. Fix it (ccr cannot start with it either) and run again.\n`,
+      );
+      return 3;
+    }
+    io.stderr(`install-config: ${(err as Error).message ?? String(err)}\n`);
+    return 1;
+  }
+}

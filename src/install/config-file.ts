@@ -1,0 +1,104 @@
+// Reading and writing ~/.claude-code-router/config.json the way ccr does: JSON5 in, plain JSON out,
+// written atomically (temp file in the same directory + rename) with mode 600, with a backup first.
+
+import { randomBytes } from "node:crypto";
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from "node:fs";
+import { basename, dirname, join } from "node:path";
+import JSON5 from "json5";
+import { isJsonObject, type JsonObject } from "./config";
+
+export class ConfigParseError extends Error {
+  readonly line?: number;
+  readonly column?: number;
+
+  constructor(path: string, message: string, line?: number, column?: number) {
+    const where = line !== undefined ? ` at line ${line}, column ${column ?? 1}` : "";
+    super(`${path} is not valid JSON5${where}: ${message}`);
+    this.name = "ConfigParseError";
+    this.line = line;
+    this.column = column;
+  }
+}
+
+export interface LoadedConfig {
+  path: string;
+  exists: boolean;
+  /** The file's bytes as read (empty when absent). */
+  raw: string;
+  config: JsonObject;
+}
+
+export function parseConfigText(text: string, path: string): JsonObject {
+  if (text.trim() === "") return {};
+  let value: unknown;
+  try {
+    value = JSON5.parse(text);
+  } catch (err) {
+    const e = err as SyntaxError & { lineNumber?: number; columnNumber?: number };
+    const message = e.message.replace(/^JSON5: /, "").replace(/ at \d+:\d+$/, "");
+    throw new ConfigParseError(path, message, e.lineNumber, e.columnNumber);
+  }
+  if (!isJsonObject(value)) throw new ConfigParseError(path, "the top level must be an object");
+  return value;
+}
+
+/** Follows a symlinked config (dotfile managers) so the rename replaces the real file, not the link. */
+export function resolveConfigPath(path: string): string {
+  return existsSync(path) ? realpathSync(path) : path;
+}
+
+export function loadConfig(path: string): LoadedConfig {
+  const real = resolveConfigPath(path);
+  if (!existsSync(real)) return { path: real, exists: false, raw: "", config: {} };
+  const raw = readFileSync(real, "utf8");
+  return { path: real, exists: true, raw, config: parseConfigText(raw, path) };
+}
+
+/** `20261122-041500` (UTC), the suffix of `config.json.bak-<timestamp>`. */
+export function backupTimestamp(now: Date): string {
+  const iso = now.toISOString();
+  return `${iso.slice(0, 10).replaceAll("-", "")}-${iso.slice(11, 19).replaceAll(":", "")}`;
+}
+
+/** Saves the config's bytes next to it (mode 600, it may hold keys); never overwrites an earlier backup. */
+export function backupConfig(path: string, raw: string, now: Date = new Date()): string {
+  const stem = `${path}.bak-${backupTimestamp(now)}`;
+  let target = stem;
+  for (let i = 1; existsSync(target) && i < 1000; i++) target = `${stem}-${i}`;
+  writeFileAtomic(target, raw);
+  return target;
+}
+
+/** Writes `text` to a temp file in the same directory (mode 600), fsyncs it, then renames it over `path`. */
+export function writeFileAtomic(path: string, text: string, mode = 0o600): void {
+  const dir = dirname(path);
+  mkdirSync(dir, { recursive: true });
+  const temp = join(dir, `.${basename(path)}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`);
+  const fd = openSync(temp, "wx", mode);
+  try {
+    writeSync(fd, text);
+    fsyncSync(fd);
+  } catch (err) {
+    closeSync(fd);
+    rmSync(temp, { force: true });
+    throw err;
+  }
+  closeSync(fd);
+  try {
+    renameSync(temp, path);
+  } catch (err) {
+    rmSync(temp, { force: true });
+    throw err;
+  }
+}

@@ -1,0 +1,101 @@
+import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
+import { fetchLiveModelIds, liveIdsFromModelsResponse, modelsUrl, modelWarnings } from "./discovery";
+
+let server: Server | undefined;
+afterEach(async () => {
+  server?.closeAllConnections();
+  await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
+  server = undefined;
+});
+
+async function listen(
+  handler: (url: string, headers: IncomingHttpHeaders, res: import("node:http").ServerResponse) => void,
+) {
+  server = createServer((req, res) => handler(req.url ?? "", req.headers, res));
+  await new Promise<void>((r) => server!.listen(0, "127.0.0.1", r));
+  return `http://127.0.0.1:${(server!.address() as AddressInfo).port}/v1`;
+}
+
+// The body shape of cerebras-api.md §12.2.
+const MODELS_BODY = {
+  object: "list",
+  data: [
+    { id: "gpt-oss-120b", object: "model", created: 1721692800, owned_by: "Cerebras" },
+    { id: "qwen-3.8-27b", object: "model", created: 1721692800, owned_by: "Cerebras" },
+  ],
+};
+
+describe("fetchLiveModelIds", () => {
+  it("asks GET <base>/models with the bearer key and returns the ids", async () => {
+    const seen: Array<{ url: string; auth: string | undefined }> = [];
+    const base = await listen((url, headers, res) => {
+      seen.push({ url, auth: headers.authorization });
+      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(MODELS_BODY));
+    });
+    await expect(fetchLiveModelIds(base, "csk-test")).resolves.toEqual({
+      live: ["gpt-oss-120b", "qwen-3.8-27b"],
+    });
+    expect(seen).toEqual([{ url: "/v1/models", auth: "Bearer csk-test" }]);
+  });
+
+  it("gives up after the hard timeout when Cerebras does not answer", async () => {
+    const base = await listen(() => {}); // never answers
+    const started = Date.now();
+    const result = await fetchLiveModelIds(base, "csk-test", { timeoutMs: 300 });
+    expect(result.live).toBeNull();
+    expect(result.reason).toBe("timed out");
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+
+  it("does not call anything without a key", async () => {
+    let calls = 0;
+    const base = await listen((_u, _h, res) => {
+      calls++;
+      res.end("{}");
+    });
+    expect((await fetchLiveModelIds(base, undefined)).live).toBeNull();
+    expect(calls).toBe(0);
+  });
+
+  it("treats an error status as unknown (e.g. 401 for a bad key)", async () => {
+    const base = await listen((_u, _h, res) => res.writeHead(401).end('{"message":"Wrong API Key"}'));
+    await expect(fetchLiveModelIds(base, "bad")).resolves.toEqual({ live: null, reason: "HTTP 401" });
+  });
+});
+
+describe("liveIdsFromModelsResponse / modelsUrl", () => {
+  it("reads the OpenAI list and the openrouter format's cerebras/ ids", () => {
+    expect(
+      liveIdsFromModelsResponse({ data: [{ id: "cerebras/gpt-oss-120b" }, { id: "gpt-oss-120b" }] }),
+    ).toEqual(["gpt-oss-120b"]);
+    expect(liveIdsFromModelsResponse({ error: "x" })).toBeNull();
+  });
+
+  it("builds /models from a base URL with or without /chat/completions", () => {
+    expect(modelsUrl("https://api.cerebras.ai/v1/")).toBe("https://api.cerebras.ai/v1/models");
+    expect(modelsUrl("https://api.cerebras.ai/v1/chat/completions")).toBe(
+      "https://api.cerebras.ai/v1/models",
+    );
+  });
+});
+
+describe("modelWarnings", () => {
+  const today = new Date("2026-11-22T00:00:00Z");
+
+  it("warns that zai-glm-4.7 was retired on 2026-08-17 when Cerebras cannot be asked", () => {
+    expect(modelWarnings("zai-glm-4.7", null, today)).toEqual([
+      "zai-glm-4.7 was retired by Cerebras on 2026-08-17: requests will fail with model_not_found",
+    ]);
+    expect(modelWarnings("zai-glm-4.7", null, new Date("2026-08-16T00:00:00Z"))).toEqual([]);
+  });
+
+  it("warns when the model is not live, and trusts the live list over the table", () => {
+    expect(modelWarnings("zai-glm-4.7", ["gpt-oss-120b"], today)[0]).toMatch(
+      /not among the models .* retired it on 2026-08-17.*live: gpt-oss-120b/,
+    );
+    expect(modelWarnings("zai-glm-4.7", ["zai-glm-4.7"], today)).toEqual([]);
+    expect(modelWarnings("gpt-oss-120b", null, today)).toEqual([]);
+  });
+});
