@@ -339,6 +339,58 @@ function estimateCerebrasPromptTokens(messages, tools) {
   return Math.ceil(chars / CHARS_PER_TOKEN) + messages.length * TOKENS_PER_MESSAGE + images * TOKENS_PER_IMAGE;
 }
 
+// src/request/fit-context.ts
+var COMPACTION_MARKERS = [
+  "CRITICAL: Respond with TEXT ONLY. Do NOT call any tools.",
+  "Your task is to create a detailed summary of the conversation so far"
+];
+var COMPACTION_OUTPUT_RESERVE = 4096;
+var MIN_KEEP_CHARS = [600, 120];
+function textOf(m) {
+  if (typeof m.content === "string") return m.content;
+  return m.content.map((p) => p.type === "text" ? p.text : "").join("");
+}
+function isClaudeCodeCompactionRequest(messages) {
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const m = messages[i];
+    if (m.role !== "user") continue;
+    const text = textOf(m);
+    return COMPACTION_MARKERS.some((marker) => text.includes(marker));
+  }
+  return false;
+}
+function elide(text, keep) {
+  const cut = text.length - keep;
+  const head = Math.ceil(keep / 2);
+  return `${text.slice(0, head)}
+[\u2026 ${cut} characters elided by ccr-cerebras so the conversation fits the model's context window \u2026]
+${text.slice(text.length - (keep - head))}`;
+}
+function shrinkMessagesToFit(messages, tools, budgetTokens) {
+  const out = messages.map((m) => ({ ...m }));
+  let lastUser = -1;
+  for (let i = out.length - 1; i >= 0 && lastUser < 0; i--) if (out[i].role === "user") lastUser = i;
+  let estimate = estimateCerebrasPromptTokens(out, tools);
+  for (const minKeep of MIN_KEEP_CHARS) {
+    if (estimate <= budgetTokens) break;
+    const candidates = out.map((m, i) => ({
+      i,
+      len: typeof m.content === "string" ? m.content.length : 0,
+      rank: m.role === "tool" ? 0 : 1
+    })).filter(({ i, len }) => i !== lastUser && out[i].role !== "system" && len > minKeep * 2).sort((a, b) => a.rank - b.rank || b.len - a.len);
+    for (const { i, len } of candidates) {
+      const excessChars = Math.ceil((estimate - budgetTokens) * CHARS_PER_TOKEN) + 200;
+      if (excessChars <= 200) break;
+      const keep = Math.max(minKeep, len - excessChars);
+      const m = out[i];
+      out[i] = { ...m, content: elide(m.content, keep) };
+      estimate = estimateCerebrasPromptTokens(out, tools);
+      if (estimate <= budgetTokens) break;
+    }
+  }
+  return { messages: out, estimate };
+}
+
 // src/request/input.ts
 function isObj(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -1470,16 +1522,24 @@ function anthropicToCerebrasRequest(input, opts = {}) {
     replayThinking: replaysThinking(model)
   });
   const system = anthropicToCerebrasSystem(input.system, converted.systemAppend);
-  const messages = system ? [{ role: "system", content: system }, ...converted.messages] : converted.messages;
+  let messages = system ? [{ role: "system", content: system }, ...converted.messages] : converted.messages;
   const tools = anthropicToCerebrasTools(input.tools, warnings);
   const toolNames = tools.map((t) => t.function.name);
   const choice = anthropicToCerebrasToolChoice(input.tool_choice, toolNames);
   if (input.stream !== void 0 && input.stream !== null && typeof input.stream !== "boolean") {
     fail("stream", "must be a boolean");
   }
-  const estimatedInputTokens = estimateCerebrasPromptTokens(messages, tools);
+  let estimatedInputTokens = estimateCerebrasPromptTokens(messages, tools);
   if (opts.preflightContextCheck !== false && estimatedInputTokens + MIN_OUTPUT_TOKENS > model.contextWindow) {
-    throw promptTooLong(estimatedInputTokens, model.contextWindow - MIN_OUTPUT_TOKENS);
+    const fitted = isClaudeCodeCompactionRequest(messages) ? shrinkMessagesToFit(messages, tools, model.contextWindow - COMPACTION_OUTPUT_RESERVE) : void 0;
+    if (!fitted || fitted.estimate + MIN_OUTPUT_TOKENS > model.contextWindow) {
+      throw promptTooLong(fitted?.estimate ?? estimatedInputTokens, model.contextWindow - MIN_OUTPUT_TOKENS);
+    }
+    warnings.push(
+      `compaction request cut from ~${estimatedInputTokens} to ~${fitted.estimate} tokens to fit ${model.id}`
+    );
+    messages = fitted.messages;
+    estimatedInputTokens = fitted.estimate;
   }
   const cap = opts.maxCompletionTokensCap ?? DEFAULT_MAX_COMPLETION_TOKENS_CAP;
   const fields = {

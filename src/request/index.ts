@@ -6,6 +6,7 @@ import { promptTooLong } from "../errors";
 import { getModelInfo, type ModelInfo, type ModelOverride, resolveCerebrasModelId } from "../models";
 import { CEREBRAS_REQUEST_KEYS, type CerebrasRequest } from "../wire/cerebras";
 import { estimateCerebrasPromptTokens } from "./estimate";
+import { COMPACTION_OUTPUT_RESERVE, isClaudeCodeCompactionRequest, shrinkMessagesToFit } from "./fit-context";
 import { fail, isObj, requireNonEmptyString } from "./input";
 import { anthropicToCerebrasMessages } from "./messages";
 import {
@@ -93,7 +94,7 @@ export function anthropicToCerebrasRequest(
     replayThinking: replaysThinking(model),
   });
   const system = anthropicToCerebrasSystem(input.system, converted.systemAppend);
-  const messages: CerebrasRequest["messages"] = system
+  let messages: CerebrasRequest["messages"] = system
     ? [{ role: "system", content: system }, ...converted.messages]
     : converted.messages;
   const tools = anthropicToCerebrasTools(input.tools, warnings);
@@ -103,12 +104,22 @@ export function anthropicToCerebrasRequest(
     fail("stream", "must be a boolean");
   }
 
-  const estimatedInputTokens = estimateCerebrasPromptTokens(messages, tools);
+  let estimatedInputTokens = estimateCerebrasPromptTokens(messages, tools);
   if (
     opts.preflightContextCheck !== false &&
     estimatedInputTokens + MIN_OUTPUT_TOKENS > model.contextWindow
   ) {
-    throw promptTooLong(estimatedInputTokens, model.contextWindow - MIN_OUTPUT_TOKENS);
+    const fitted = isClaudeCodeCompactionRequest(messages)
+      ? shrinkMessagesToFit(messages, tools, model.contextWindow - COMPACTION_OUTPUT_RESERVE)
+      : undefined;
+    if (!fitted || fitted.estimate + MIN_OUTPUT_TOKENS > model.contextWindow) {
+      throw promptTooLong(fitted?.estimate ?? estimatedInputTokens, model.contextWindow - MIN_OUTPUT_TOKENS);
+    }
+    warnings.push(
+      `compaction request cut from ~${estimatedInputTokens} to ~${fitted.estimate} tokens to fit ${model.id}`,
+    );
+    messages = fitted.messages;
+    estimatedInputTokens = fitted.estimate;
   }
   const cap = opts.maxCompletionTokensCap ?? DEFAULT_MAX_COMPLETION_TOKENS_CAP;
 
