@@ -1,0 +1,89 @@
+// One upstream call with one key: the full answer for JSON, the peeked start for a stream, or what
+// went wrong (an HTTP error, an error in the first stream events, a transport failure).
+
+import { peekCerebrasStream } from "./sse-peek";
+
+export interface AttemptInput {
+  fetchImpl: typeof fetch;
+  upstream: string;
+  key: string;
+  body: Uint8Array;
+  signal: AbortSignal;
+}
+
+export type AttemptOutcome =
+  | { kind: "json"; status: number; headers: Headers; body: Uint8Array }
+  | {
+      kind: "stream";
+      status: number;
+      headers: Headers;
+      prefix: Uint8Array[];
+      reader: ReadableStreamDefaultReader<Uint8Array>;
+      ended: boolean;
+    }
+  /** `body` is the raw text of an HTTP error, or the parsed `{error, status_code}` of an in-stream one. */
+  | { kind: "http-error"; status: number; headers: Headers; body: unknown; inStream: boolean }
+  | { kind: "transport"; error: unknown };
+
+function isEventStream(headers: Headers): boolean {
+  return (headers.get("content-type") ?? "").toLowerCase().includes("text/event-stream");
+}
+
+async function readAnswer(res: Response): Promise<AttemptOutcome> {
+  if (!res.ok) {
+    return {
+      kind: "http-error",
+      status: res.status,
+      headers: res.headers,
+      body: await res.text(),
+      inStream: false,
+    };
+  }
+  if (!isEventStream(res.headers) || !res.body) {
+    return {
+      kind: "json",
+      status: res.status,
+      headers: res.headers,
+      body: new Uint8Array(await res.arrayBuffer()),
+    };
+  }
+  const reader = res.body.getReader();
+  try {
+    const peek = await peekCerebrasStream(reader);
+    if (peek.kind === "commit") {
+      return {
+        kind: "stream",
+        status: res.status,
+        headers: res.headers,
+        prefix: peek.prefix,
+        reader,
+        ended: peek.ended,
+      };
+    }
+    reader.cancel().catch(() => {});
+    return {
+      kind: "http-error",
+      status: peek.status,
+      headers: res.headers,
+      body: peek.payload,
+      inStream: true,
+    };
+  } catch (err) {
+    reader.cancel().catch(() => {});
+    throw err;
+  }
+}
+
+export async function attemptUpstream(input: AttemptInput): Promise<AttemptOutcome> {
+  try {
+    const res = await input.fetchImpl(input.upstream, {
+      method: "POST",
+      headers: { authorization: `Bearer ${input.key}`, "content-type": "application/json" },
+      body: input.body as Uint8Array<ArrayBuffer>,
+      signal: input.signal,
+    });
+    return await readAnswer(res);
+  } catch (error) {
+    return { kind: "transport", error };
+  }
+}

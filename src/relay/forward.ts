@@ -1,0 +1,229 @@
+// One client request through the key pool: lease a key, call Cerebras, and on a failure that nothing
+// has been sent for yet rotate (quota), back off (capacity, 5xx, transport) or answer (client errors).
+
+import type { ServerResponse } from "node:http";
+import { setTimeout as sleep } from "node:timers/promises";
+import {
+  cerebrasHttpErrorToAnthropic,
+  type MappedError,
+  parseCerebrasErrorPayload,
+  transportErrorToAnthropic,
+} from "../errors";
+import { type AttemptOutcome, attemptUpstream } from "./attempt";
+import { backoffDelayMs, classifyCerebrasFailure, type FailureKind } from "./classify";
+import type { KeyPool, Lease } from "./key-pool";
+import { cooldownMsFromHeaders, MAX_COOLDOWN_MS, readRateBudgets } from "./rate-headers";
+import type { Redactor } from "./redact";
+import { type AttemptLog, type RequestLogRecord, SSE_LOG_CAP_BYTES, SseCapture } from "./request-log";
+import { forwardableHeaders, pipeUpstreamStream, sendAnthropicError, sendBuffered } from "./respond";
+
+export interface RelaySettings {
+  maxWaitMs: number;
+  maxRetries: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  maxTotalMs: number;
+}
+
+export interface ForwardContext {
+  pool: KeyPool;
+  fetchImpl: typeof fetch;
+  upstream: string;
+  body: Uint8Array;
+  reserve: number;
+  model?: string;
+  settings: RelaySettings;
+  /** Fires when the client (ccr) goes away; aborts the upstream call. */
+  signal: AbortSignal;
+  res: ServerResponse;
+  redactor: Redactor;
+  record: RequestLogRecord;
+  /** Request logging is on: keep the response (the first MB of a stream) in `record`. */
+  logging: boolean;
+}
+
+/** Wake-ups of the wait loop are bounded too, beyond the attempt bounds and the clock. */
+const MAX_LOOP_TURNS = 1000;
+
+type Failed = Extract<AttemptOutcome, { kind: "http-error" } | { kind: "transport" }>;
+
+function mapFailure(f: Failed, kind: FailureKind, model: string | undefined): MappedError {
+  if (f.kind === "transport") return transportErrorToAnthropic(f.error);
+  // Reset headers ride on every Cerebras response; they time quota windows, not capacity shedding.
+  return cerebrasHttpErrorToAnthropic(f.status, f.body, kind === "transient" ? undefined : f.headers, {
+    model,
+  });
+}
+
+function errorCode(f: Failed): string | undefined {
+  return f.kind === "transport" ? undefined : (parseCerebrasErrorPayload(f.body).code ?? undefined);
+}
+
+function allKeysCooling(pool: KeyPool, waitMs: number): MappedError {
+  const seconds = Math.max(1, Math.ceil(Math.min(waitMs, MAX_COOLDOWN_MS) / 1000));
+  const body = {
+    message: `All ${pool.size} Cerebras key(s) are rate-limited; the next one is free in about ${seconds}s.`,
+    type: "too_many_requests_error",
+    code: "token_quota_exceeded",
+  };
+  return cerebrasHttpErrorToAnthropic(429, body, new Headers({ "retry-after": String(seconds) }));
+}
+
+/** A 429 answer names the soonest moment any key of the pool is free, when that is sooner. */
+function soonestRetryAfter(mapped: MappedError, pool: KeyPool, reserve: number): MappedError {
+  if (mapped.status !== 429) return mapped;
+  const soonest = Math.max(1, Math.ceil(pool.msUntilAvailable(reserve) / 1000));
+  const given = Number(mapped.headers["retry-after"]);
+  return Number.isFinite(given) && given <= soonest
+    ? mapped
+    : { ...mapped, headers: { ...mapped.headers, "retry-after": String(Math.min(soonest, 60)) } };
+}
+
+function attemptLog(
+  lease: Lease,
+  t0: number,
+  outcome: AttemptOutcome,
+  kind: AttemptLog["outcome"],
+  redactor: Redactor,
+): AttemptLog {
+  const entry: AttemptLog = {
+    key: lease.key.name,
+    startedAt: new Date(t0).toISOString(),
+    durationMs: Date.now() - t0,
+    outcome: kind,
+  };
+  if (outcome.kind === "transport") {
+    const e = outcome.error as { message?: string; cause?: { code?: string } };
+    entry.error = `${e?.cause?.code ?? ""} ${e?.message ?? String(outcome.error)}`.trim();
+  } else {
+    entry.status = outcome.status;
+    entry.headers = redactor.headers(outcome.headers);
+    if (outcome.kind === "http-error") {
+      entry.inStream = outcome.inStream;
+      entry.error = outcome.body;
+    }
+  }
+  return entry;
+}
+
+export async function forwardChatCompletion(ctx: ForwardContext): Promise<void> {
+  const { pool, settings: s, record, redactor, res, signal } = ctx;
+  const started = Date.now();
+  const deadline = started + s.maxTotalMs;
+  const maxQuotaFailures = pool.size * 2;
+  let quotaFailures = 0;
+  let transientRetries = 0;
+  let attempts = 0;
+  let waitedMs = 0;
+  let last: MappedError | undefined;
+  pool.totals.requests++;
+
+  const giveUp = (mapped: MappedError) => {
+    pool.totals.errors++;
+    const final = soonestRetryAfter(mapped, pool, ctx.reserve);
+    const text = sendAnthropicError(res, final, redactor);
+    record.response = { status: final.status, headers: { ...final.headers }, body: JSON.parse(text) };
+    record.outcome = "error";
+  };
+  const clientClosed = () => {
+    record.outcome = "client-closed";
+  };
+
+  for (let turn = 0; turn < MAX_LOOP_TURNS; turn++) {
+    if (signal.aborted) return clientClosed();
+    const lease = pool.acquire(ctx.reserve);
+    if (!lease) {
+      const wait = pool.msUntilAvailable(ctx.reserve);
+      if (waitedMs + wait > s.maxWaitMs || Date.now() + wait > deadline) {
+        return giveUp(last ?? allKeysCooling(pool, wait));
+      }
+      const t0 = Date.now();
+      await pool.waitForChange(Math.max(1, wait), signal);
+      waitedMs += Date.now() - t0;
+      record.waits.push({ ms: Date.now() - t0, atAttempt: attempts + 1 });
+      continue;
+    }
+    attempts++;
+    if (attempts > 1) {
+      pool.totals.retries++;
+      pool.noteRetry(lease);
+    }
+    const t0 = Date.now();
+    const outcome = await attemptUpstream({
+      fetchImpl: ctx.fetchImpl,
+      upstream: ctx.upstream,
+      key: lease.key.value,
+      body: ctx.body,
+      signal,
+    });
+    if (signal.aborted) {
+      if (outcome.kind === "stream") outcome.reader.cancel().catch(() => {});
+      pool.released(lease);
+      record.attempts.push(attemptLog(lease, t0, outcome, "aborted", redactor));
+      return clientClosed();
+    }
+    if (outcome.kind === "json" || outcome.kind === "stream") {
+      pool.succeeded(lease, readRateBudgets(outcome.headers, Date.now()));
+      pool.totals.successes++;
+      record.attempts.push(attemptLog(lease, t0, outcome, "success", redactor));
+      const headers = forwardableHeaders(outcome.headers, {
+        "x-ccr-cerebras-key": lease.key.name,
+        "x-ccr-cerebras-attempts": String(attempts),
+      });
+      record.outcome = "success";
+      if (outcome.kind === "json") {
+        sendBuffered(res, outcome.status, headers, outcome.body);
+        const body = ctx.logging ? new TextDecoder().decode(outcome.body) : undefined;
+        record.response = { status: outcome.status, headers, body };
+        return;
+      }
+      const capture = new SseCapture(ctx.logging ? SSE_LOG_CAP_BYTES : 0);
+      const end = await pipeUpstreamStream(
+        res,
+        headers,
+        outcome.prefix,
+        outcome.reader,
+        outcome.ended,
+        capture,
+      );
+      record.response = {
+        status: outcome.status,
+        headers,
+        sse: capture.text(),
+        sseTruncated: capture.truncated,
+        bytes: capture.bytes,
+      };
+      if (end === "client-closed") clientClosed();
+      return;
+    }
+
+    const kind: FailureKind =
+      outcome.kind === "transport" ? "transient" : classifyCerebrasFailure(outcome.status, outcome.body);
+    const entry = attemptLog(lease, t0, outcome, kind, redactor);
+    record.attempts.push(entry);
+    last = mapFailure(outcome, kind, ctx.model);
+    if (outcome.kind === "http-error" && outcome.status === 429) pool.totals.rateLimited++;
+
+    if (kind === "fatal") {
+      pool.released(lease);
+      return giveUp(last);
+    }
+    if (kind === "rejected") {
+      pool.rejected(lease); // not retried, but the next request starts on another key
+      return giveUp(last);
+    }
+    if (kind === "quota") {
+      const headers = outcome.kind === "http-error" ? outcome.headers : undefined;
+      pool.rateLimited(lease, cooldownMsFromHeaders(headers, errorCode(outcome)) ?? MAX_COOLDOWN_MS);
+      if (++quotaFailures >= maxQuotaFailures) return giveUp(last);
+      continue;
+    }
+    transientRetries++;
+    const delay = backoffDelayMs(transientRetries, s.baseDelayMs, s.maxDelayMs);
+    pool.transient(lease, delay, outcome.kind === "http-error" ? outcome.status : undefined);
+    if (transientRetries > s.maxRetries || Date.now() + delay > deadline) return giveUp(last);
+    entry.retryDelayMs = delay;
+    await sleep(delay, undefined, { signal }).catch(() => {});
+  }
+  return giveUp(last ?? allKeysCooling(pool, pool.msUntilAvailable(ctx.reserve)));
+}

@@ -1,0 +1,212 @@
+// The relay's HTTP server on 127.0.0.1: token check, routing, and the per-request plumbing
+// (headers → pool, client disconnect → abort, request log).
+
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { anthropicErrorBody, type MappedError } from "../errors";
+import { forwardChatCompletion, type RelaySettings } from "./forward";
+import { bearerToken, DEFAULT_KEY_NAME, type PoolKey, parseCerebrasApiKeys } from "./keys";
+import { PoolRegistry } from "./pool-registry";
+import { Redactor } from "./redact";
+import { loggableBody, type RequestLogRecord, RequestLogWriter, safeRequestId } from "./request-log";
+import { sendAnthropicError } from "./respond";
+import { buildRelayStatus } from "./status";
+import { removeRelayStatusFile, writeRelayStatusFile } from "./status-file";
+import { newRelayToken, relayTokenMatches } from "./token";
+import type { Relay, RelayOptions, RelayStatus } from "./types";
+
+export const RELAY_HEADERS = {
+  token: "x-ccr-cerebras-token",
+  upstream: "x-ccr-cerebras-upstream",
+  reserve: "x-ccr-cerebras-reserve-tokens",
+  model: "x-ccr-cerebras-model",
+  requestId: "x-ccr-cerebras-request-id",
+} as const;
+
+const MAX_REQUEST_BYTES = 64 * 1024 * 1024;
+
+export function resolveRelaySettings(opts: RelayOptions): RelaySettings {
+  const r = opts.retry ?? {};
+  return {
+    maxWaitMs: opts.maxWaitMs ?? 60_000,
+    maxRetries: r.maxRetries ?? 4,
+    baseDelayMs: r.baseDelayMs ?? 500,
+    maxDelayMs: r.maxDelayMs ?? 8000,
+    maxTotalMs: r.maxTotalMs ?? 90_000,
+  };
+}
+
+function relayError(
+  status: number,
+  type: Parameters<typeof anthropicErrorBody>[0],
+  message: string,
+): MappedError {
+  return { status, body: anthropicErrorBody(type, `ccr-cerebras relay: ${message}`), headers: {} };
+}
+
+function readRequestBody(req: IncomingMessage): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const parts: Buffer[] = [];
+    let size = 0;
+    req.on("data", (b: Buffer) => {
+      size += b.length;
+      if (size <= MAX_REQUEST_BYTES) parts.push(b);
+    });
+    req.on("end", () => resolve(size > MAX_REQUEST_BYTES ? undefined : Buffer.concat(parts)));
+    req.on("error", reject);
+  });
+}
+
+function single(v: string | string[] | undefined): string | undefined {
+  return Array.isArray(v) ? v[0] : v;
+}
+
+function parseUpstream(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  try {
+    const u = new URL(raw);
+    return u.protocol === "https:" || u.protocol === "http:" ? u.toString() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function startRelay(opts: RelayOptions = {}): Promise<Relay> {
+  const settings = resolveRelaySettings(opts);
+  const envKeys = parseCerebrasApiKeys((opts.env ?? process.env).CEREBRAS_API_KEYS);
+  const fetchImpl = opts.fetchImpl ?? fetch;
+  const token = newRelayToken();
+  const redactor = new Redactor();
+  for (const k of envKeys ?? []) redactor.add(k.value);
+  const registry = new PoolRegistry();
+  const logger = opts.log ? new RequestLogWriter(opts.log, redactor) : undefined;
+  logger?.prune();
+  const startedAt = Date.now();
+  let url = "";
+  const status = (): RelayStatus => buildRelayStatus(url, startedAt, registry.status());
+
+  async function handleChat(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readRequestBody(req);
+    if (!body)
+      return void sendAnthropicError(
+        res,
+        relayError(413, "request_too_large", "request body too large"),
+        redactor,
+      );
+    const upstream = parseUpstream(single(req.headers[RELAY_HEADERS.upstream]));
+    if (!upstream) {
+      const e = relayError(
+        400,
+        "invalid_request_error",
+        `missing or invalid ${RELAY_HEADERS.upstream} header`,
+      );
+      return void sendAnthropicError(res, e, redactor);
+    }
+    const providerKey = bearerToken(single(req.headers.authorization));
+    if (providerKey) redactor.add(providerKey);
+    const keys: PoolKey[] | undefined =
+      envKeys ?? (providerKey ? [{ name: DEFAULT_KEY_NAME, value: providerKey }] : undefined);
+    if (!keys) {
+      const e = relayError(
+        401,
+        "authentication_error",
+        "no Cerebras API key (set CEREBRAS_API_KEY or CEREBRAS_API_KEYS)",
+      );
+      return void sendAnthropicError(res, e, redactor);
+    }
+    const reserve = Number.parseInt(single(req.headers[RELAY_HEADERS.reserve]) ?? "", 10);
+    const model = single(req.headers[RELAY_HEADERS.model]) || undefined;
+    const started = new Date();
+    const record: RequestLogRecord = {
+      requestId: safeRequestId(single(req.headers[RELAY_HEADERS.requestId]), randomUUID()),
+      startedAt: started.toISOString(),
+      upstream,
+      model,
+      reserveTokens: Number.isFinite(reserve) && reserve > 0 ? reserve : 0,
+      request: logger ? loggableBody(body) : undefined,
+      attempts: [],
+      waits: [],
+    };
+    const abort = new AbortController();
+    const onClose = () => {
+      if (!res.writableFinished) abort.abort(new Error("client disconnected"));
+    };
+    res.on("close", onClose);
+    try {
+      await forwardChatCompletion({
+        pool: registry.get(upstream, keys),
+        fetchImpl,
+        upstream,
+        body,
+        reserve: record.reserveTokens,
+        model,
+        settings,
+        signal: abort.signal,
+        res,
+        redactor,
+        record,
+        logging: logger !== undefined,
+      });
+    } finally {
+      res.off("close", onClose);
+      record.durationMs = Date.now() - started.getTime();
+      logger?.write(record);
+    }
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!relayTokenMatches(token, req.headers[RELAY_HEADERS.token])) {
+      res.setHeader("connection", "close");
+      return void sendAnthropicError(
+        res,
+        relayError(401, "authentication_error", "missing or wrong relay token"),
+        redactor,
+      );
+    }
+    const path = new URL(req.url ?? "/", "http://127.0.0.1").pathname;
+    if (req.method === "POST" && path === "/v1/chat/completions") return handleChat(req, res);
+    if (req.method === "GET" && path === "/_status") {
+      const text = redactor.redact(JSON.stringify(status()));
+      res.writeHead(200, {
+        "content-type": "application/json",
+        "content-length": String(Buffer.byteLength(text)),
+      });
+      return void res.end(text);
+    }
+    sendAnthropicError(
+      res,
+      relayError(404, "not_found_error", `${req.method} ${path} does not exist`),
+      redactor,
+    );
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: Error) => {
+      const e = relayError(500, "api_error", String(err?.message ?? err));
+      if (!res.headersSent) sendAnthropicError(res, e, redactor);
+      else res.destroy();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve());
+  });
+  server.unref();
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  if (opts.statusFile) await writeRelayStatusFile(opts.statusFile, { url, token, pid: process.pid });
+
+  let closed: Promise<void> | undefined;
+  const close = () => {
+    closed ??= (async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      if (opts.statusFile) await removeRelayStatusFile(opts.statusFile, token).catch(() => {});
+      await logger?.flush();
+    })();
+    return closed;
+  };
+  return { url, token, close, status };
+}

@@ -1,0 +1,88 @@
+// Public types of the in-process relay (ccr → relay → Cerebras). The ccr plugin points `config.url` at
+// the relay because ccr turns a non-2xx upstream answer into its own error before any plugin sees it.
+
+export interface RetryOptions {
+  /** Retries of transient errors (queue_exceeded, 500/502/503, connection failures); default 4. */
+  maxRetries?: number;
+  /** First backoff delay; default 500 ms. */
+  baseDelayMs?: number;
+  /** Longest single backoff delay; default 8000 ms. */
+  maxDelayMs?: number;
+  /** Longest time one client request may spend in the relay before the answer starts; default 90 s. */
+  maxTotalMs?: number;
+}
+
+export interface RelayLogOptions {
+  /** e.g. ~/.claude-code-router/logs/cerebras */
+  dir: string;
+  /** Date folders older than this are deleted; default 7. */
+  maxAgeDays?: number;
+  /** The oldest files beyond this total are deleted; default 200 MB. */
+  maxBytes?: number;
+}
+
+export interface RelayOptions {
+  /** Longest wait when every key is cooling (default 60_000). */
+  maxWaitMs?: number;
+  retry?: RetryOptions;
+  log?: false | RelayLogOptions;
+  /** Where to write {url, token, pid} (mode 600) so a CLI can find the relay. */
+  statusFile?: string;
+  /** For CEREBRAS_API_KEYS (default process.env). */
+  env?: NodeJS.ProcessEnv;
+  /** Tests. */
+  fetchImpl?: typeof fetch;
+}
+
+export interface Relay {
+  /** http://127.0.0.1:<port> */
+  url: string;
+  token: string;
+  close(): Promise<void>;
+  status(): RelayStatus;
+}
+
+export interface RelayTotals {
+  /** Client requests (pool level) or upstream attempts (key level). */
+  requests: number;
+  /** Upstream attempts beyond the first of a client request. */
+  retries: number;
+  /** Upstream 429s, in-stream ones included. */
+  rateLimited: number;
+  /** Failed client requests (pool level) or failed attempts (key level). */
+  errors: number;
+  successes: number;
+}
+
+export interface KeyStatus {
+  /** The key's name (`key1`, `default`, a CEREBRAS_API_KEYS name); never its value. */
+  name: string;
+  state: "available" | "cooling";
+  /** Seconds until a cooling key is available again (0 when available). */
+  coolingSeconds: number;
+  consecutiveErrors: number;
+  /** From the last `x-ratelimit-remaining-tokens-minute`, while its reset has not passed. */
+  remainingTokens?: number;
+  /** The smallest known `x-ratelimit-remaining-requests-*`, while its reset has not passed. */
+  remainingRequests?: number;
+  inFlight: number;
+  current: boolean;
+  totals: RelayTotals;
+}
+
+export interface PoolStatus {
+  /** The upstream URL without credentials or query. */
+  upstream: string;
+  current: string;
+  keys: KeyStatus[];
+  totals: RelayTotals;
+}
+
+export interface RelayStatus {
+  url: string;
+  pid: number;
+  startedAt: string;
+  uptimeSeconds: number;
+  pools: PoolStatus[];
+  totals: RelayTotals;
+}
