@@ -1,4 +1,11 @@
+import { mkdirSync } from "node:fs";
+import { resolve } from "node:path";
 import { defineConfig } from "vitest/config";
+
+// Tests never touch the developer's real ~/.claude-code-router (the in-process relay writes a status file
+// there): every worker gets a throwaway HOME inside the project.
+const testHome = resolve(".tmp", "test-home");
+mkdirSync(testHome, { recursive: true });
 
 export default defineConfig({
   test: {
@@ -7,5 +14,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: "forks",
     globalSetup: ["test/setup/build-plugin.ts"],
+    env: { HOME: testHome },
   },
 });

@@ -1,6 +1,10 @@
 /* ccr-cerebras: Claude Code Router transformer for Cerebras. Built from src/ by scripts/build.mjs; do not edit. */
 "use strict";
 
+// src/relay/server.ts
+var import_node_crypto3 = require("node:crypto");
+var import_node_http = require("node:http");
+
 // src/models.ts
 var GLM_REASONING = { levels: [], off: "none", replay: "think", clearThinking: true };
 var GPT_OSS_REASONING = {
@@ -231,7 +235,8 @@ function cerebrasHttpErrorToAnthropic(status, body, headers, ctx = {}) {
       "overloaded_error",
       `Cerebras is at capacity (${e.code ?? status}); retry shortly: ${msg}`,
       {
-        "retry-after": String(retryAfterSeconds(headers, e.code) ?? 2)
+        // Capacity shedding clears in seconds; the x-ratelimit-reset-* windows are about quota, not this.
+        "retry-after": header(headers, "retry-after") ?? "2"
       }
     );
   }
@@ -286,6 +291,1361 @@ function transportErrorToAnthropic(err) {
     "api_error",
     `Could not reach Cerebras: ${code ?? ""} ${e?.message ?? String(err)}`.trim()
   );
+}
+
+// src/relay/forward.ts
+var import_promises3 = require("node:timers/promises");
+
+// node_modules/eventsource-parser/dist/index.js
+var ParseError = class extends Error {
+  constructor(message, options) {
+    super(message), this.name = "ParseError", this.type = options.type, this.field = options.field, this.value = options.value, this.line = options.line;
+  }
+};
+var LF = 10;
+var CR = 13;
+var SPACE = 32;
+function noop(_arg) {
+}
+function createParser(config) {
+  if (typeof config == "function")
+    throw new TypeError(
+      "`config` must be an object, got a function instead. Did you mean `createParser({onEvent: fn})`?"
+    );
+  const { onEvent = noop, onError = noop, onRetry = noop, onComment, maxBufferSize } = config, pendingFragments = [];
+  let pendingFragmentsLength = 0, isFirstChunk = true, id, data = "", dataLines = 0, eventType, terminated = false;
+  function feed(chunk) {
+    if (terminated)
+      throw new Error(
+        "Cannot feed parser: it was terminated after exceeding the configured max buffer size. Call `reset()` to resume parsing."
+      );
+    if (isFirstChunk && (isFirstChunk = false, chunk.charCodeAt(0) === 239 && chunk.charCodeAt(1) === 187 && chunk.charCodeAt(2) === 191 && (chunk = chunk.slice(3))), pendingFragments.length === 0) {
+      const trailing2 = processLines(chunk);
+      trailing2 !== "" && (pendingFragments.push(trailing2), pendingFragmentsLength = trailing2.length), checkBufferSize();
+      return;
+    }
+    if (chunk.indexOf(`
+`) === -1 && chunk.indexOf("\r") === -1) {
+      pendingFragments.push(chunk), pendingFragmentsLength += chunk.length, checkBufferSize();
+      return;
+    }
+    pendingFragments.push(chunk);
+    const input = pendingFragments.join("");
+    pendingFragments.length = 0, pendingFragmentsLength = 0;
+    const trailing = processLines(input);
+    trailing !== "" && (pendingFragments.push(trailing), pendingFragmentsLength = trailing.length), checkBufferSize();
+  }
+  function checkBufferSize() {
+    maxBufferSize !== void 0 && (pendingFragmentsLength + data.length <= maxBufferSize || (terminated = true, pendingFragments.length = 0, pendingFragmentsLength = 0, id = void 0, data = "", dataLines = 0, eventType = void 0, onError(
+      new ParseError(`Buffered data exceeded max buffer size of ${maxBufferSize} characters`, {
+        type: "max-buffer-size-exceeded"
+      })
+    )));
+  }
+  function processLines(chunk) {
+    let searchIndex = 0;
+    if (chunk.indexOf("\r") === -1) {
+      let lfIndex = chunk.indexOf(`
+`, searchIndex);
+      for (; lfIndex !== -1; ) {
+        if (searchIndex === lfIndex) {
+          dataLines > 0 && onEvent({ id, event: eventType, data }), id = void 0, data = "", dataLines = 0, eventType = void 0, searchIndex = lfIndex + 1, lfIndex = chunk.indexOf(`
+`, searchIndex);
+          continue;
+        }
+        const firstCharCode = chunk.charCodeAt(searchIndex);
+        if (isDataPrefix(chunk, searchIndex, firstCharCode)) {
+          const valueStart = chunk.charCodeAt(searchIndex + 5) === SPACE ? searchIndex + 6 : searchIndex + 5, value = chunk.slice(valueStart, lfIndex);
+          if (dataLines === 0 && chunk.charCodeAt(lfIndex + 1) === LF) {
+            onEvent({ id, event: eventType, data: value }), id = void 0, data = "", eventType = void 0, searchIndex = lfIndex + 2, lfIndex = chunk.indexOf(`
+`, searchIndex);
+            continue;
+          }
+          data = dataLines === 0 ? value : `${data}
+${value}`, dataLines++;
+        } else isEventPrefix(chunk, searchIndex, firstCharCode) ? eventType = chunk.slice(
+          chunk.charCodeAt(searchIndex + 6) === SPACE ? searchIndex + 7 : searchIndex + 6,
+          lfIndex
+        ) || void 0 : parseLine(chunk, searchIndex, lfIndex);
+        searchIndex = lfIndex + 1, lfIndex = chunk.indexOf(`
+`, searchIndex);
+      }
+      return chunk.slice(searchIndex);
+    }
+    for (; searchIndex < chunk.length; ) {
+      const crIndex = chunk.indexOf("\r", searchIndex), lfIndex = chunk.indexOf(`
+`, searchIndex);
+      let lineEnd = -1;
+      if (crIndex !== -1 && lfIndex !== -1 ? lineEnd = crIndex < lfIndex ? crIndex : lfIndex : crIndex !== -1 ? crIndex === chunk.length - 1 ? lineEnd = -1 : lineEnd = crIndex : lfIndex !== -1 && (lineEnd = lfIndex), lineEnd === -1)
+        break;
+      parseLine(chunk, searchIndex, lineEnd), searchIndex = lineEnd + 1, chunk.charCodeAt(searchIndex - 1) === CR && chunk.charCodeAt(searchIndex) === LF && searchIndex++;
+    }
+    return chunk.slice(searchIndex);
+  }
+  function parseLine(chunk, start, end) {
+    if (start === end) {
+      dispatchEvent();
+      return;
+    }
+    const firstCharCode = chunk.charCodeAt(start);
+    if (isDataPrefix(chunk, start, firstCharCode)) {
+      const valueStart = chunk.charCodeAt(start + 5) === SPACE ? start + 6 : start + 5, value2 = chunk.slice(valueStart, end);
+      data = dataLines === 0 ? value2 : `${data}
+${value2}`, dataLines++;
+      return;
+    }
+    if (isEventPrefix(chunk, start, firstCharCode)) {
+      eventType = chunk.slice(chunk.charCodeAt(start + 6) === SPACE ? start + 7 : start + 6, end) || void 0;
+      return;
+    }
+    if (firstCharCode === 105 && chunk.charCodeAt(start + 1) === 100 && chunk.charCodeAt(start + 2) === 58) {
+      const value2 = chunk.slice(chunk.charCodeAt(start + 3) === SPACE ? start + 4 : start + 3, end);
+      value2.includes("\0") || (id = value2);
+      return;
+    }
+    if (firstCharCode === 58) {
+      if (onComment) {
+        const line2 = chunk.slice(start, end);
+        onComment(line2.slice(chunk.charCodeAt(start + 1) === SPACE ? 2 : 1));
+      }
+      return;
+    }
+    const line = chunk.slice(start, end), fieldSeparatorIndex = line.indexOf(":");
+    if (fieldSeparatorIndex === -1) {
+      processField(line, "", line);
+      return;
+    }
+    const field = line.slice(0, fieldSeparatorIndex), offset = line.charCodeAt(fieldSeparatorIndex + 1) === SPACE ? 2 : 1, value = line.slice(fieldSeparatorIndex + offset);
+    processField(field, value, line);
+  }
+  function processField(field, value, line) {
+    switch (field) {
+      case "event":
+        eventType = value || void 0;
+        break;
+      case "data":
+        data = dataLines === 0 ? value : `${data}
+${value}`, dataLines++;
+        break;
+      case "id":
+        value.includes("\0") || (id = value);
+        break;
+      case "retry":
+        /^\d+$/.test(value) ? onRetry(parseInt(value, 10)) : onError(
+          new ParseError(`Invalid \`retry\` value: "${value}"`, {
+            type: "invalid-retry",
+            value,
+            line
+          })
+        );
+        break;
+      default:
+        onError(
+          new ParseError(
+            `Unknown field "${field.length > 20 ? `${field.slice(0, 20)}\u2026` : field}"`,
+            { type: "unknown-field", field, value, line }
+          )
+        );
+        break;
+    }
+  }
+  function dispatchEvent() {
+    dataLines > 0 && onEvent({
+      id,
+      event: eventType,
+      data
+    }), id = void 0, data = "", dataLines = 0, eventType = void 0;
+  }
+  function reset(options = {}) {
+    if (options.consume && pendingFragments.length > 0) {
+      const incompleteLine = pendingFragments.join("");
+      parseLine(incompleteLine, 0, incompleteLine.length);
+    }
+    isFirstChunk = true, id = void 0, data = "", dataLines = 0, eventType = void 0, pendingFragments.length = 0, pendingFragmentsLength = 0, terminated = false;
+  }
+  return { feed, reset };
+}
+function isDataPrefix(chunk, i, firstCharCode) {
+  return firstCharCode === 100 && chunk.charCodeAt(i + 1) === 97 && chunk.charCodeAt(i + 2) === 116 && chunk.charCodeAt(i + 3) === 97 && chunk.charCodeAt(i + 4) === 58;
+}
+function isEventPrefix(chunk, i, firstCharCode) {
+  return firstCharCode === 101 && chunk.charCodeAt(i + 1) === 118 && chunk.charCodeAt(i + 2) === 101 && chunk.charCodeAt(i + 3) === 110 && chunk.charCodeAt(i + 4) === 116 && chunk.charCodeAt(i + 5) === 58;
+}
+
+// src/relay/sse-peek.ts
+var PEEK_LIMIT_BYTES = 64 * 1024;
+function parseJson(text) {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return void 0;
+  }
+}
+function nonEmpty(v) {
+  return Array.isArray(v) ? v.length > 0 : typeof v === "string" ? v.length > 0 : v != null;
+}
+function isRoleOnlyChunk(chunk) {
+  if (!chunk || typeof chunk !== "object") return false;
+  const c = chunk;
+  if (!Array.isArray(c.choices) || c.choices.length === 0 || nonEmpty(c.usage)) return false;
+  return c.choices.every((choice) => {
+    const d = choice?.delta ?? {};
+    return !nonEmpty(choice?.finish_reason) && !nonEmpty(d.content) && !nonEmpty(d.reasoning) && !nonEmpty(d.tool_calls);
+  });
+}
+function errorVerdict(data) {
+  const payload = parseJson(data) ?? { error: { message: data } };
+  const code = payload.status_code;
+  return { status: typeof code === "number" ? code : 500, payload };
+}
+function judgeSseEvent(e) {
+  if (e.event === "error") return errorVerdict(e.data);
+  if (e.data.trim() === "[DONE]") return "commit";
+  const json2 = parseJson(e.data);
+  if (json2 && typeof json2 === "object" && "error" in json2) return errorVerdict(e.data);
+  return isRoleOnlyChunk(json2) ? "continue" : "commit";
+}
+async function peekCerebrasStream(reader, limitBytes = PEEK_LIMIT_BYTES) {
+  const prefix = [];
+  const decoder = new TextDecoder();
+  let verdict = "continue";
+  const parser = createParser({
+    onEvent: (e) => {
+      if (verdict === "continue") verdict = judgeSseEvent(e);
+    }
+  });
+  let bytes = 0;
+  while (bytes < limitBytes) {
+    const r = await reader.read();
+    if (r.done) return { kind: "commit", prefix, ended: true };
+    prefix.push(r.value);
+    bytes += r.value.byteLength;
+    parser.feed(decoder.decode(r.value, { stream: true }));
+    const v = verdict;
+    if (v === "commit") return { kind: "commit", prefix, ended: false };
+    if (v !== "continue") return { kind: "error", prefix, status: v.status, payload: v.payload };
+  }
+  return { kind: "commit", prefix, ended: false };
+}
+
+// src/relay/attempt.ts
+function isEventStream(headers) {
+  return (headers.get("content-type") ?? "").toLowerCase().includes("text/event-stream");
+}
+async function readAnswer(res) {
+  if (!res.ok) {
+    return {
+      kind: "http-error",
+      status: res.status,
+      headers: res.headers,
+      body: await res.text(),
+      inStream: false
+    };
+  }
+  if (!isEventStream(res.headers) || !res.body) {
+    return {
+      kind: "json",
+      status: res.status,
+      headers: res.headers,
+      body: new Uint8Array(await res.arrayBuffer())
+    };
+  }
+  const reader = res.body.getReader();
+  try {
+    const peek = await peekCerebrasStream(reader);
+    if (peek.kind === "commit") {
+      return {
+        kind: "stream",
+        status: res.status,
+        headers: res.headers,
+        prefix: peek.prefix,
+        reader,
+        ended: peek.ended
+      };
+    }
+    reader.cancel().catch(() => {
+    });
+    return {
+      kind: "http-error",
+      status: peek.status,
+      headers: res.headers,
+      body: peek.payload,
+      inStream: true
+    };
+  } catch (err) {
+    reader.cancel().catch(() => {
+    });
+    throw err;
+  }
+}
+async function attemptUpstream(input) {
+  try {
+    const res = await input.fetchImpl(input.upstream, {
+      method: "POST",
+      headers: { authorization: `Bearer ${input.key}`, "content-type": "application/json" },
+      body: input.body,
+      signal: input.signal
+    });
+    return await readAnswer(res);
+  } catch (error) {
+    return { kind: "transport", error };
+  }
+}
+
+// src/relay/classify.ts
+function classifyCerebrasFailure(status, body) {
+  if (status === 429)
+    return parseCerebrasErrorPayload(body).code === "queue_exceeded" ? "transient" : "quota";
+  if (status >= 500) return "transient";
+  if (status === 401 || status === 403) return "rejected";
+  return "fatal";
+}
+function backoffDelayMs(retry, baseMs, maxMs, random = Math.random) {
+  const full = Math.min(maxMs, baseMs * 2 ** Math.max(0, retry - 1));
+  return Math.round(full * (1 - 0.25 * random()));
+}
+
+// src/relay/rate-headers.ts
+var MAX_COOLDOWN_MS = 6e4;
+var WINDOWS = ["second", "minute", "hour", "day"];
+function seconds(headers, name) {
+  const raw = headers.get(name);
+  if (raw === null || raw.trim() === "") return void 0;
+  const n = Number(raw);
+  return Number.isFinite(n) && n >= 0 ? n : void 0;
+}
+var RESET_TOKENS = ["minute", "second", "hour", "day"].map((w) => `x-ratelimit-reset-tokens-${w}`);
+var RESET_REQUESTS = ["minute", "second", "hour", "day"].map((w) => `x-ratelimit-reset-requests-${w}`);
+function resetOrder(code) {
+  return code === "request_quota_exceeded" ? [...RESET_REQUESTS, ...RESET_TOKENS] : [...RESET_TOKENS, ...RESET_REQUESTS];
+}
+function cooldownMsFromHeaders(headers, code) {
+  if (!headers) return void 0;
+  const ms = seconds(headers, "retry-after-ms");
+  if (ms !== void 0) return Math.min(ms, MAX_COOLDOWN_MS);
+  for (const name of ["retry-after", ...resetOrder(code)]) {
+    const s = seconds(headers, name);
+    if (s !== void 0) return Math.min(Math.round(s * 1e3), MAX_COOLDOWN_MS);
+  }
+  return void 0;
+}
+function readRateBudgets(headers, now) {
+  const out = [];
+  for (const resource of ["tokens", "requests"]) {
+    for (const window of WINDOWS) {
+      const remaining = seconds(headers, `x-ratelimit-remaining-${resource}-${window}`);
+      if (remaining === void 0) continue;
+      const reset = seconds(headers, `x-ratelimit-reset-${resource}-${window}`);
+      out.push({ resource, window, remaining, resetAt: now + (reset ?? 60) * 1e3 });
+    }
+  }
+  return out;
+}
+
+// src/relay/request-log.ts
+var import_promises2 = require("node:fs/promises");
+var import_node_path2 = require("node:path");
+
+// src/relay/log-retention.ts
+var import_promises = require("node:fs/promises");
+var import_node_path = require("node:path");
+var DATE_DIR = /^\d{4}-\d{2}-\d{2}$/;
+function localDateStamp(d) {
+  const p = (n) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+async function dateDirs(dir) {
+  const entries = await (0, import_promises.readdir)(dir, { withFileTypes: true }).catch(() => []);
+  return entries.filter((e) => e.isDirectory() && DATE_DIR.test(e.name)).map((e) => e.name).sort();
+}
+async function pruneRequestLogs(dir, limits, now = /* @__PURE__ */ new Date()) {
+  const cutoff = new Date(now.getFullYear(), now.getMonth(), now.getDate() - limits.maxAgeDays);
+  const oldest = localDateStamp(cutoff);
+  const result = { removedDirs: [], removedFiles: 0 };
+  const kept = [];
+  for (const name of await dateDirs(dir)) {
+    if (name < oldest) {
+      await (0, import_promises.rm)((0, import_node_path.join)(dir, name), { recursive: true, force: true });
+      result.removedDirs.push(name);
+    } else kept.push(name);
+  }
+  const files = [];
+  for (const name of kept) {
+    const entries = (await (0, import_promises.readdir)((0, import_node_path.join)(dir, name)).catch(() => [])).filter((f) => f.endsWith(".json")).sort();
+    for (const f of entries) {
+      const path = (0, import_node_path.join)(dir, name, f);
+      const size = await (0, import_promises.stat)(path).then(
+        (s) => s.size,
+        () => 0
+      );
+      files.push({ path, size });
+    }
+  }
+  let total = files.reduce((n, f) => n + f.size, 0);
+  for (const f of files) {
+    if (total <= limits.maxBytes) break;
+    await (0, import_promises.rm)(f.path, { force: true });
+    total -= f.size;
+    result.removedFiles++;
+  }
+  const today = localDateStamp(now);
+  for (const name of kept) {
+    if (name !== today) await (0, import_promises.rmdir)((0, import_node_path.join)(dir, name)).catch(() => {
+    });
+  }
+  return result;
+}
+
+// src/relay/request-log.ts
+var SSE_LOG_CAP_BYTES = 1024 * 1024;
+var PRUNE_EVERY_WRITES = 100;
+function timeStamp(d) {
+  const p = (n, w = 2) => String(n).padStart(w, "0");
+  return `${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}-${p(d.getMilliseconds(), 3)}`;
+}
+function safeRequestId(raw, fallback) {
+  const clean = (raw ?? "").replace(/[^A-Za-z0-9_.-]/g, "").slice(0, 64);
+  return clean && !/^\.+$/.test(clean) ? clean : fallback;
+}
+function requestLogPath(dir, startedAt, requestId) {
+  return (0, import_node_path2.join)(dir, localDateStamp(startedAt), `${timeStamp(startedAt)}-${requestId}.json`);
+}
+function loggableBody(raw) {
+  const text = new TextDecoder().decode(raw);
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+var RequestLogWriter = class {
+  constructor(opts, redactor, warn = (m) => console.warn(m)) {
+    this.opts = opts;
+    this.redactor = redactor;
+    this.warn = warn;
+    this.limits = { maxAgeDays: opts.maxAgeDays ?? 7, maxBytes: opts.maxBytes ?? 200 * 1024 * 1024 };
+  }
+  opts;
+  redactor;
+  warn;
+  chain = Promise.resolve();
+  writes = 0;
+  limits;
+  enqueue(task) {
+    this.chain = this.chain.then(task).then(
+      () => {
+      },
+      (err) => this.warn(`ccr-cerebras relay: request log: ${this.redactor.redact(String(err?.message ?? err))}`)
+    );
+  }
+  prune() {
+    this.enqueue(() => pruneRequestLogs(this.opts.dir, this.limits));
+  }
+  write(record) {
+    const startedAt = new Date(record.startedAt);
+    this.enqueue(async () => {
+      const path = requestLogPath(this.opts.dir, startedAt, record.requestId);
+      await (0, import_promises2.mkdir)(this.opts.dir, { recursive: true, mode: 448 });
+      await (0, import_promises2.mkdir)((0, import_node_path2.join)(this.opts.dir, localDateStamp(startedAt)), { recursive: true, mode: 448 });
+      const text = this.redactor.redact(JSON.stringify(record, null, 2));
+      await (0, import_promises2.writeFile)(path, `${text}
+`, { mode: 384 });
+      if (++this.writes % PRUNE_EVERY_WRITES === 0) await pruneRequestLogs(this.opts.dir, this.limits);
+    });
+  }
+  /** Resolves when every queued write and prune has finished. */
+  flush() {
+    return this.chain;
+  }
+};
+var SseCapture = class {
+  constructor(cap = SSE_LOG_CAP_BYTES) {
+    this.cap = cap;
+  }
+  cap;
+  parts = [];
+  size = 0;
+  bytes = 0;
+  push(chunk) {
+    this.bytes += chunk.byteLength;
+    if (this.size >= this.cap) return;
+    const part = chunk.subarray(0, this.cap - this.size);
+    this.parts.push(part);
+    this.size += part.byteLength;
+  }
+  get truncated() {
+    return this.bytes > this.size;
+  }
+  text() {
+    return Buffer.concat(this.parts).toString("utf8");
+  }
+};
+
+// src/relay/respond.ts
+var FORWARDED = /^(content-type|cache-control|x-request-id|x-ratelimit-.*)$/i;
+function forwardableHeaders(h, extra = {}) {
+  const out = {};
+  for (const [k, v] of h.entries()) if (FORWARDED.test(k)) out[k] = v;
+  return { ...out, ...extra };
+}
+function sendBuffered(res, status, headers, body) {
+  res.writeHead(status, { ...headers, "content-length": String(body.byteLength) });
+  res.end(body);
+}
+function sendAnthropicError(res, mapped2, redactor) {
+  const text = redactor.redact(JSON.stringify(mapped2.body));
+  const headers = {
+    "content-type": "application/json",
+    "content-length": String(Buffer.byteLength(text))
+  };
+  const retryAfter = mapped2.headers["retry-after"];
+  if ((mapped2.status === 429 || mapped2.status === 529) && retryAfter) headers["retry-after"] = retryAfter;
+  if (!res.headersSent) {
+    res.writeHead(mapped2.status, headers);
+    res.end(text);
+  }
+  return text;
+}
+function writeChunk(res, chunk) {
+  if (res.destroyed) return Promise.resolve(false);
+  if (res.write(chunk)) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const done = (ok) => {
+      res.off("drain", onDrain);
+      res.off("close", onClose);
+      resolve(ok);
+    };
+    const onDrain = () => done(true);
+    const onClose = () => done(false);
+    res.once("drain", onDrain);
+    res.once("close", onClose);
+  });
+}
+async function pipeUpstreamStream(res, headers, prefix, reader, ended, capture) {
+  res.writeHead(200, headers);
+  for (const chunk of prefix) {
+    capture.push(chunk);
+    if (!await writeChunk(res, chunk)) {
+      reader.cancel().catch(() => {
+      });
+      return "client-closed";
+    }
+  }
+  if (!ended) {
+    for (; ; ) {
+      let r;
+      try {
+        r = await reader.read();
+      } catch {
+        if (res.destroyed) return "client-closed";
+        res.destroy();
+        return "upstream-failed";
+      }
+      if (r.done) break;
+      capture.push(r.value);
+      if (!await writeChunk(res, r.value)) {
+        reader.cancel().catch(() => {
+        });
+        return "client-closed";
+      }
+    }
+  }
+  res.end();
+  return "done";
+}
+
+// src/relay/forward.ts
+var MAX_LOOP_TURNS = 1e3;
+function mapFailure(f, kind, model) {
+  if (f.kind === "transport") return transportErrorToAnthropic(f.error);
+  return cerebrasHttpErrorToAnthropic(f.status, f.body, kind === "transient" ? void 0 : f.headers, {
+    model
+  });
+}
+function errorCode(f) {
+  return f.kind === "transport" ? void 0 : parseCerebrasErrorPayload(f.body).code ?? void 0;
+}
+function allKeysCooling(pool, waitMs) {
+  const seconds2 = Math.max(1, Math.ceil(Math.min(waitMs, MAX_COOLDOWN_MS) / 1e3));
+  const body = {
+    message: `All ${pool.size} Cerebras key(s) are rate-limited; the next one is free in about ${seconds2}s.`,
+    type: "too_many_requests_error",
+    code: "token_quota_exceeded"
+  };
+  return cerebrasHttpErrorToAnthropic(429, body, new Headers({ "retry-after": String(seconds2) }));
+}
+function soonestRetryAfter(mapped2, pool, reserve) {
+  if (mapped2.status !== 429) return mapped2;
+  const soonest = Math.max(1, Math.ceil(pool.msUntilAvailable(reserve) / 1e3));
+  const given = Number(mapped2.headers["retry-after"]);
+  return Number.isFinite(given) && given <= soonest ? mapped2 : { ...mapped2, headers: { ...mapped2.headers, "retry-after": String(Math.min(soonest, 60)) } };
+}
+function attemptLog(lease, t0, outcome, kind, redactor) {
+  const entry = {
+    key: lease.key.name,
+    startedAt: new Date(t0).toISOString(),
+    durationMs: Date.now() - t0,
+    outcome: kind
+  };
+  if (outcome.kind === "transport") {
+    const e = outcome.error;
+    entry.error = `${e?.cause?.code ?? ""} ${e?.message ?? String(outcome.error)}`.trim();
+  } else {
+    entry.status = outcome.status;
+    entry.headers = redactor.headers(outcome.headers);
+    if (outcome.kind === "http-error") {
+      entry.inStream = outcome.inStream;
+      entry.error = outcome.body;
+    }
+  }
+  return entry;
+}
+async function forwardChatCompletion(ctx) {
+  const { pool, settings: s, record, redactor, res, signal } = ctx;
+  const started = Date.now();
+  const deadline = started + s.maxTotalMs;
+  const maxQuotaFailures = pool.size * 2;
+  let quotaFailures = 0;
+  let transientRetries = 0;
+  let attempts = 0;
+  let waitedMs = 0;
+  let last;
+  pool.totals.requests++;
+  const giveUp = (mapped2) => {
+    pool.totals.errors++;
+    const final = soonestRetryAfter(mapped2, pool, ctx.reserve);
+    const text = sendAnthropicError(res, final, redactor);
+    record.response = { status: final.status, headers: { ...final.headers }, body: JSON.parse(text) };
+    record.outcome = "error";
+  };
+  const clientClosed = () => {
+    record.outcome = "client-closed";
+  };
+  for (let turn = 0; turn < MAX_LOOP_TURNS; turn++) {
+    if (signal.aborted) return clientClosed();
+    const lease = pool.acquire(ctx.reserve);
+    if (!lease) {
+      const wait = pool.msUntilAvailable(ctx.reserve);
+      if (waitedMs + wait > s.maxWaitMs || Date.now() + wait > deadline) {
+        return giveUp(last ?? allKeysCooling(pool, wait));
+      }
+      const t02 = Date.now();
+      await pool.waitForChange(Math.max(1, wait), signal);
+      waitedMs += Date.now() - t02;
+      record.waits.push({ ms: Date.now() - t02, atAttempt: attempts + 1 });
+      continue;
+    }
+    attempts++;
+    if (attempts > 1) {
+      pool.totals.retries++;
+      pool.noteRetry(lease);
+    }
+    const t0 = Date.now();
+    const outcome = await attemptUpstream({
+      fetchImpl: ctx.fetchImpl,
+      upstream: ctx.upstream,
+      key: lease.key.value,
+      body: ctx.body,
+      signal
+    });
+    if (signal.aborted) {
+      if (outcome.kind === "stream") outcome.reader.cancel().catch(() => {
+      });
+      pool.released(lease);
+      record.attempts.push(attemptLog(lease, t0, outcome, "aborted", redactor));
+      return clientClosed();
+    }
+    if (outcome.kind === "json" || outcome.kind === "stream") {
+      pool.succeeded(lease, readRateBudgets(outcome.headers, Date.now()));
+      pool.totals.successes++;
+      record.attempts.push(attemptLog(lease, t0, outcome, "success", redactor));
+      const headers = forwardableHeaders(outcome.headers, {
+        "x-ccr-cerebras-key": lease.key.name,
+        "x-ccr-cerebras-attempts": String(attempts)
+      });
+      record.outcome = "success";
+      if (outcome.kind === "json") {
+        sendBuffered(res, outcome.status, headers, outcome.body);
+        const body = ctx.logging ? new TextDecoder().decode(outcome.body) : void 0;
+        record.response = { status: outcome.status, headers, body };
+        return;
+      }
+      const capture = new SseCapture(ctx.logging ? SSE_LOG_CAP_BYTES : 0);
+      const end = await pipeUpstreamStream(
+        res,
+        headers,
+        outcome.prefix,
+        outcome.reader,
+        outcome.ended,
+        capture
+      );
+      record.response = {
+        status: outcome.status,
+        headers,
+        sse: capture.text(),
+        sseTruncated: capture.truncated,
+        bytes: capture.bytes
+      };
+      if (end === "client-closed") clientClosed();
+      return;
+    }
+    const kind = outcome.kind === "transport" ? "transient" : classifyCerebrasFailure(outcome.status, outcome.body);
+    const entry = attemptLog(lease, t0, outcome, kind, redactor);
+    record.attempts.push(entry);
+    last = mapFailure(outcome, kind, ctx.model);
+    if (outcome.kind === "http-error" && outcome.status === 429) pool.totals.rateLimited++;
+    if (kind === "fatal") {
+      pool.released(lease);
+      return giveUp(last);
+    }
+    if (kind === "rejected") {
+      pool.rejected(lease);
+      return giveUp(last);
+    }
+    if (kind === "quota") {
+      const headers = outcome.kind === "http-error" ? outcome.headers : void 0;
+      pool.rateLimited(lease, cooldownMsFromHeaders(headers, errorCode(outcome)) ?? MAX_COOLDOWN_MS);
+      if (++quotaFailures >= maxQuotaFailures) return giveUp(last);
+      continue;
+    }
+    transientRetries++;
+    const delay = backoffDelayMs(transientRetries, s.baseDelayMs, s.maxDelayMs);
+    pool.transient(lease, delay, outcome.kind === "http-error" ? outcome.status : void 0);
+    if (transientRetries > s.maxRetries || Date.now() + delay > deadline) return giveUp(last);
+    entry.retryDelayMs = delay;
+    await (0, import_promises3.setTimeout)(delay, void 0, { signal }).catch(() => {
+    });
+  }
+  return giveUp(last ?? allKeysCooling(pool, pool.msUntilAvailable(ctx.reserve)));
+}
+
+// src/relay/keys.ts
+var DEFAULT_KEY_NAME = "default";
+function fail(why) {
+  throw new Error(`ccr-cerebras relay: CEREBRAS_API_KEYS ${why}`);
+}
+function dedupe(keys) {
+  const seen = /* @__PURE__ */ new Set();
+  return keys.filter((k) => !seen.has(k.value) && seen.add(k.value));
+}
+function fromJson(text) {
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return fail('starts like JSON but does not parse (expected {"name": "key", \u2026})');
+  }
+  if (Array.isArray(parsed)) {
+    return parsed.map((v, i) => {
+      if (typeof v !== "string" || !v.trim()) fail(`entry ${i + 1} is not a non-empty string`);
+      return { name: `key${i + 1}`, value: v.trim() };
+    });
+  }
+  if (!parsed || typeof parsed !== "object") fail("must be a JSON object of name \u2192 key");
+  return Object.entries(parsed).map(([name, v]) => {
+    if (typeof v !== "string" || !v.trim()) fail(`entry "${name}" is not a non-empty string`);
+    if (!name.trim()) fail("has an entry with an empty name");
+    return { name: name.trim(), value: v.trim() };
+  });
+}
+function parseCerebrasApiKeys(raw) {
+  const text = raw?.trim();
+  if (!text) return void 0;
+  const keys = text.startsWith("{") || text.startsWith("[") ? fromJson(text) : text.split(",").map((v) => v.trim()).filter(Boolean).map((value, i) => ({ name: `key${i + 1}`, value }));
+  if (keys.length === 0) fail("holds no key");
+  return dedupe(keys);
+}
+function bearerToken(authorization) {
+  const m = /^Bearer\s+(.+)$/i.exec(authorization ?? "");
+  const key = m?.[1]?.trim();
+  return key && key !== "undefined" ? key : void 0;
+}
+
+// src/relay/pool-registry.ts
+var import_node_crypto = require("node:crypto");
+
+// src/relay/totals.ts
+function emptyTotals() {
+  return { requests: 0, retries: 0, rateLimited: 0, errors: 0, successes: 0 };
+}
+function addTotals(a, b) {
+  return {
+    requests: a.requests + b.requests,
+    retries: a.retries + b.retries,
+    rateLimited: a.rateLimited + b.rateLimited,
+    errors: a.errors + b.errors,
+    successes: a.successes + b.successes
+  };
+}
+
+// src/relay/key-pool.ts
+var KeyPool = class {
+  constructor(upstream, keys, now = Date.now) {
+    this.upstream = upstream;
+    this.now = now;
+    if (keys.length === 0) throw new Error("a key pool needs at least one key");
+    this.states = keys.map((key) => ({
+      key,
+      coolingUntil: 0,
+      consecutiveErrors: 0,
+      budgets: [],
+      observedSeq: 0,
+      leases: /* @__PURE__ */ new Set(),
+      totals: emptyTotals()
+    }));
+  }
+  upstream;
+  now;
+  totals = emptyTotals();
+  states;
+  current = 0;
+  seq = 0;
+  waiters = /* @__PURE__ */ new Set();
+  get size() {
+    return this.states.length;
+  }
+  /** The epoch ms from which `s` can take a request of `reserve` tokens (≤ now: it can now). */
+  availableAt(s, reserve, now) {
+    let at = s.coolingUntil;
+    const unseen = [...s.leases].filter((l) => l.seq > s.observedSeq);
+    const reservedTokens = unseen.reduce((n, l) => n + l.reserve, 0);
+    for (const b of s.budgets) {
+      if (b.resetAt <= now) continue;
+      const short = b.resource === "tokens" ? b.remaining - reservedTokens < Math.max(1, reserve) : b.remaining - unseen.length < 1;
+      if (short) at = Math.max(at, b.resetAt);
+    }
+    return at;
+  }
+  /** Leases the first key, from the current one on, that can take `reserve` tokens now. */
+  acquire(reserve) {
+    const now = this.now();
+    for (let i = 0; i < this.states.length; i++) {
+      const s = this.states[(this.current + i) % this.states.length];
+      if (this.availableAt(s, reserve, now) > now) continue;
+      const lease = { key: s.key, reserve, seq: ++this.seq, released: false };
+      s.leases.add(lease);
+      s.totals.requests++;
+      return lease;
+    }
+    return void 0;
+  }
+  /** Milliseconds until some key could take `reserve` tokens. */
+  msUntilAvailable(reserve) {
+    const now = this.now();
+    const soonest = Math.min(...this.states.map((s) => this.availableAt(s, reserve, now)));
+    return Math.max(0, soonest - now);
+  }
+  /** Resolves after `ms`, or earlier when a lease ends or a key's state changes, or on abort. */
+  waitForChange(ms, signal) {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.waiters.delete(done);
+        signal?.removeEventListener("abort", done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.waiters.add(done);
+      signal?.addEventListener("abort", done, { once: true });
+    });
+  }
+  stateOf(lease) {
+    return this.states.find((s) => s.key === lease.key);
+  }
+  /** Ends a lease exactly once; later calls do nothing. */
+  end(lease) {
+    if (lease.released) return void 0;
+    lease.released = true;
+    const s = this.stateOf(lease);
+    s.leases.delete(lease);
+    for (const wake of [...this.waiters]) wake();
+    return s;
+  }
+  noteRetry(lease) {
+    this.stateOf(lease).totals.retries++;
+  }
+  succeeded(lease, budgets) {
+    const s = this.end(lease);
+    if (!s) return;
+    s.consecutiveErrors = 0;
+    s.totals.successes++;
+    if (budgets.length > 0) {
+      s.budgets = budgets;
+      s.observedSeq = this.seq;
+    }
+  }
+  /** A 429 quota error: cool the key until its reset and move on from it. */
+  rateLimited(lease, cooldownMs) {
+    this.coolAndRotate(lease, cooldownMs, true);
+  }
+  /** A transient capacity error: not the key's fault; it rests only for the backoff delay. */
+  transient(lease, backoffMs, status) {
+    const s = this.end(lease);
+    if (s) this.failed(s, backoffMs, status === 429);
+  }
+  /** A failure that says nothing about the key's health (a bad request, a client that left). */
+  released(lease) {
+    this.end(lease);
+  }
+  /**
+   * A key the upstream refused outright (401/403): the pool moves on from it, without cooling it, so
+   * a pool whose keys are all refused fails fast with the refusal rather than waiting.
+   */
+  rejected(lease) {
+    this.coolAndRotate(lease, 0, false);
+  }
+  coolAndRotate(lease, cooldownMs, rateLimited) {
+    const s = this.end(lease);
+    if (!s) return;
+    this.failed(s, cooldownMs, rateLimited);
+    const i = this.states.indexOf(s);
+    if (i === this.current) this.current = (i + 1) % this.states.length;
+  }
+  failed(s, cooldownMs, rateLimited) {
+    s.consecutiveErrors++;
+    s.totals.errors++;
+    if (rateLimited) s.totals.rateLimited++;
+    s.coolingUntil = Math.max(s.coolingUntil, this.now() + cooldownMs);
+    for (const wake of [...this.waiters]) wake();
+  }
+  status() {
+    const now = this.now();
+    const live = (s, resource) => s.budgets.filter((b) => b.resource === resource && b.resetAt > now).map((b) => b.remaining);
+    const keys = this.states.map((s, i) => {
+      const tokens = s.budgets.find(
+        (b) => b.resource === "tokens" && b.window === "minute" && b.resetAt > now
+      );
+      const requests = live(s, "requests");
+      const cooling = s.coolingUntil > now;
+      return {
+        name: s.key.name,
+        state: cooling ? "cooling" : "available",
+        coolingSeconds: cooling ? Math.ceil((s.coolingUntil - now) / 100) / 10 : 0,
+        consecutiveErrors: s.consecutiveErrors,
+        ...tokens ? { remainingTokens: tokens.remaining } : {},
+        ...requests.length ? { remainingRequests: Math.min(...requests) } : {},
+        inFlight: s.leases.size,
+        current: i === this.current,
+        totals: { ...s.totals }
+      };
+    });
+    return {
+      upstream: this.upstream,
+      current: this.states[this.current].key.name,
+      keys,
+      totals: { ...this.totals }
+    };
+  }
+};
+
+// src/relay/pool-registry.ts
+function displayUpstream(url) {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}${u.pathname}`;
+  } catch {
+    return "(invalid url)";
+  }
+}
+var PoolRegistry = class {
+  pools = /* @__PURE__ */ new Map();
+  get(upstream, keys) {
+    const fingerprint = (0, import_node_crypto.createHash)("sha256").update(keys.map((k) => `${k.name}\0${k.value}`).join("\n")).digest("hex");
+    const id = `${upstream}
+${fingerprint}`;
+    let pool = this.pools.get(id);
+    if (!pool) {
+      pool = new KeyPool(displayUpstream(upstream), keys);
+      this.pools.set(id, pool);
+    }
+    return pool;
+  }
+  all() {
+    return [...this.pools.values()];
+  }
+  status() {
+    return this.all().map((p) => p.status());
+  }
+};
+
+// src/relay/redact.ts
+var REDACTED = "[redacted]";
+var Redactor = class {
+  secrets = /* @__PURE__ */ new Set();
+  add(secret) {
+    if (!secret) return;
+    this.secrets.add(secret);
+    this.secrets.add(JSON.stringify(secret).slice(1, -1));
+  }
+  redact(text) {
+    let out = text;
+    for (const s of [...this.secrets].sort((a, b) => b.length - a.length)) {
+      if (out.includes(s)) out = out.split(s).join(REDACTED);
+    }
+    return out;
+  }
+  /** Headers as a plain object, with credentials removed and key values redacted. */
+  headers(h) {
+    const out = {};
+    if (!h) return out;
+    const entries = h instanceof Headers ? [...h.entries()] : Object.entries(h);
+    for (const [k, v] of entries) {
+      const name = k.toLowerCase();
+      out[name] = name === "authorization" || name === "x-ccr-cerebras-token" ? REDACTED : this.redact(v);
+    }
+    return out;
+  }
+};
+
+// src/relay/status-file.ts
+var import_promises4 = require("node:fs/promises");
+var import_node_path3 = require("node:path");
+async function writeRelayStatusFile(path, content) {
+  await (0, import_promises4.mkdir)((0, import_node_path3.dirname)(path), { recursive: true, mode: 448 });
+  const tmp = `${path}.${process.pid}.tmp`;
+  await (0, import_promises4.writeFile)(tmp, `${JSON.stringify(content)}
+`, { mode: 384 });
+  await (0, import_promises4.rename)(tmp, path);
+}
+async function readRelayStatusFile(path) {
+  let text;
+  try {
+    text = await (0, import_promises4.readFile)(path, "utf8");
+  } catch {
+    throw new Error(`no relay status file at ${path}: is ccr running with the ccr-cerebras plugin?`);
+  }
+  const v = JSON.parse(text);
+  if (typeof v.url !== "string" || typeof v.token !== "string") {
+    throw new Error(`the relay status file ${path} is malformed`);
+  }
+  return { url: v.url, token: v.token, pid: Number(v.pid) };
+}
+async function removeRelayStatusFile(path, token) {
+  const current = await readRelayStatusFile(path).catch(() => void 0);
+  if (current?.token === token) await (0, import_promises4.rm)(path, { force: true });
+}
+
+// src/relay/status.ts
+var TOKEN_HEADER = "x-ccr-cerebras-token";
+function buildRelayStatus(url, startedAt, pools, now = Date.now()) {
+  return {
+    url,
+    pid: process.pid,
+    startedAt: new Date(startedAt).toISOString(),
+    uptimeSeconds: Math.floor((now - startedAt) / 1e3),
+    pools,
+    totals: pools.reduce((t, p) => addTotals(t, p.totals), emptyTotals())
+  };
+}
+async function fetchRelayStatus(statusFile) {
+  const { url, token } = await readRelayStatusFile(statusFile);
+  let res;
+  try {
+    res = await fetch(`${url}/_status`, {
+      headers: { [TOKEN_HEADER]: token },
+      signal: AbortSignal.timeout(3e3)
+    });
+  } catch {
+    throw new Error(`the relay at ${url} (from ${statusFile}) does not answer: ccr may have stopped`);
+  }
+  if (!res.ok) throw new Error(`the relay at ${url} answered ${res.status} to a status request`);
+  return await res.json();
+}
+function duration(seconds2) {
+  const h = Math.floor(seconds2 / 3600);
+  const m = Math.floor(seconds2 % 3600 / 60);
+  const s = seconds2 % 60;
+  return h > 0 ? `${h}h${String(m).padStart(2, "0")}m` : m > 0 ? `${m}m${String(s).padStart(2, "0")}s` : `${s}s`;
+}
+function table(rows) {
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length))) ?? [];
+  return rows.map(
+    (r) => r.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join("  ").trimEnd()
+  );
+}
+function totalsLine(t) {
+  return `requests ${t.requests}  ok ${t.successes}  errors ${t.errors}  retries ${t.retries}  429s ${t.rateLimited}`;
+}
+function keyRow(k) {
+  const opt = (n) => n === void 0 ? "-" : String(n);
+  return [
+    `${k.current ? "*" : " "} ${k.name}`,
+    k.state === "cooling" ? `cooling ${k.coolingSeconds}s` : "available",
+    String(k.consecutiveErrors),
+    opt(k.remainingTokens),
+    opt(k.remainingRequests),
+    String(k.inFlight),
+    String(k.totals.requests),
+    String(k.totals.successes),
+    String(k.totals.rateLimited),
+    String(k.totals.errors)
+  ];
+}
+function formatRelayStatus(s) {
+  const lines = [
+    `ccr-cerebras relay ${s.url}  pid ${s.pid}  up ${duration(s.uptimeSeconds)}`,
+    totalsLine(s.totals)
+  ];
+  if (s.pools.length === 0) lines.push("", "no request has reached Cerebras through the relay yet");
+  for (const p of s.pools) {
+    lines.push("", `${p.upstream}  (current key: ${p.current})`, `  ${totalsLine(p.totals)}`);
+    const header2 = [
+      "  KEY",
+      "STATE",
+      "ERRS",
+      "TOKENS LEFT",
+      "REQS LEFT",
+      "IN FLIGHT",
+      "CALLS",
+      "OK",
+      "429",
+      "FAILED"
+    ];
+    lines.push(...table([header2, ...p.keys.map(keyRow)]).map((l) => `  ${l}`));
+  }
+  return lines.join("\n");
+}
+
+// src/relay/token.ts
+var import_node_crypto2 = require("node:crypto");
+function newRelayToken() {
+  return (0, import_node_crypto2.randomBytes)(24).toString("hex");
+}
+function relayTokenMatches(expected, given) {
+  if (typeof given !== "string" || given.length === 0) return false;
+  const digest = (s) => (0, import_node_crypto2.createHash)("sha256").update(s).digest();
+  return (0, import_node_crypto2.timingSafeEqual)(digest(expected), digest(given));
+}
+
+// src/relay/server.ts
+var RELAY_HEADERS = {
+  token: "x-ccr-cerebras-token",
+  upstream: "x-ccr-cerebras-upstream",
+  reserve: "x-ccr-cerebras-reserve-tokens",
+  model: "x-ccr-cerebras-model",
+  requestId: "x-ccr-cerebras-request-id"
+};
+var MAX_REQUEST_BYTES = 64 * 1024 * 1024;
+function resolveRelaySettings(opts) {
+  const r = opts.retry ?? {};
+  return {
+    maxWaitMs: opts.maxWaitMs ?? 6e4,
+    maxRetries: r.maxRetries ?? 4,
+    baseDelayMs: r.baseDelayMs ?? 500,
+    maxDelayMs: r.maxDelayMs ?? 8e3,
+    maxTotalMs: r.maxTotalMs ?? 9e4
+  };
+}
+function relayError(status, type, message) {
+  return { status, body: anthropicErrorBody(type, `ccr-cerebras relay: ${message}`), headers: {} };
+}
+function readRequestBody(req) {
+  return new Promise((resolve, reject) => {
+    const parts = [];
+    let size = 0;
+    req.on("data", (b) => {
+      size += b.length;
+      if (size <= MAX_REQUEST_BYTES) parts.push(b);
+    });
+    req.on("end", () => resolve(size > MAX_REQUEST_BYTES ? void 0 : Buffer.concat(parts)));
+    req.on("error", reject);
+  });
+}
+function single(v) {
+  return Array.isArray(v) ? v[0] : v;
+}
+function parseUpstream(raw) {
+  if (!raw) return void 0;
+  try {
+    const u = new URL(raw);
+    return u.protocol === "https:" || u.protocol === "http:" ? u.toString() : void 0;
+  } catch {
+    return void 0;
+  }
+}
+async function startRelay(opts = {}) {
+  const settings = resolveRelaySettings(opts);
+  const envKeys = parseCerebrasApiKeys((opts.env ?? process.env).CEREBRAS_API_KEYS);
+  const fetchImpl = opts.fetchImpl ?? fetch;
+  const token = newRelayToken();
+  const redactor = new Redactor();
+  for (const k of envKeys ?? []) redactor.add(k.value);
+  const registry = new PoolRegistry();
+  const logger = opts.log ? new RequestLogWriter(opts.log, redactor) : void 0;
+  logger?.prune();
+  const startedAt = Date.now();
+  let url = "";
+  const status = () => buildRelayStatus(url, startedAt, registry.status());
+  async function handleChat(req, res) {
+    const body = await readRequestBody(req);
+    if (!body)
+      return void sendAnthropicError(
+        res,
+        relayError(413, "request_too_large", "request body too large"),
+        redactor
+      );
+    const upstream = parseUpstream(single(req.headers[RELAY_HEADERS.upstream]));
+    if (!upstream) {
+      const e = relayError(
+        400,
+        "invalid_request_error",
+        `missing or invalid ${RELAY_HEADERS.upstream} header`
+      );
+      return void sendAnthropicError(res, e, redactor);
+    }
+    const providerKey = bearerToken(single(req.headers.authorization));
+    if (providerKey) redactor.add(providerKey);
+    const keys = envKeys ?? (providerKey ? [{ name: DEFAULT_KEY_NAME, value: providerKey }] : void 0);
+    if (!keys) {
+      const e = relayError(
+        401,
+        "authentication_error",
+        "no Cerebras API key (set CEREBRAS_API_KEY or CEREBRAS_API_KEYS)"
+      );
+      return void sendAnthropicError(res, e, redactor);
+    }
+    const reserve = Number.parseInt(single(req.headers[RELAY_HEADERS.reserve]) ?? "", 10);
+    const model = single(req.headers[RELAY_HEADERS.model]) || void 0;
+    const started = /* @__PURE__ */ new Date();
+    const record = {
+      requestId: safeRequestId(single(req.headers[RELAY_HEADERS.requestId]), (0, import_node_crypto3.randomUUID)()),
+      startedAt: started.toISOString(),
+      upstream,
+      model,
+      reserveTokens: Number.isFinite(reserve) && reserve > 0 ? reserve : 0,
+      request: logger ? loggableBody(body) : void 0,
+      attempts: [],
+      waits: []
+    };
+    const abort = new AbortController();
+    const onClose = () => {
+      if (!res.writableFinished) abort.abort(new Error("client disconnected"));
+    };
+    res.on("close", onClose);
+    try {
+      await forwardChatCompletion({
+        pool: registry.get(upstream, keys),
+        fetchImpl,
+        upstream,
+        body,
+        reserve: record.reserveTokens,
+        model,
+        settings,
+        signal: abort.signal,
+        res,
+        redactor,
+        record,
+        logging: logger !== void 0
+      });
+    } finally {
+      res.off("close", onClose);
+      record.durationMs = Date.now() - started.getTime();
+      logger?.write(record);
+    }
+  }
+  async function handle(req, res) {
+    if (!relayTokenMatches(token, req.headers[RELAY_HEADERS.token])) {
+      res.setHeader("connection", "close");
+      return void sendAnthropicError(
+        res,
+        relayError(401, "authentication_error", "missing or wrong relay token"),
+        redactor
+      );
+    }
+    const path = new URL(req.url ?? "/", "http://127.0.0.1").pathname;
+    if (req.method === "POST" && path === "/v1/chat/completions") return handleChat(req, res);
+    if (req.method === "GET" && path === "/_status") {
+      const text = redactor.redact(JSON.stringify(status()));
+      res.writeHead(200, {
+        "content-type": "application/json",
+        "content-length": String(Buffer.byteLength(text))
+      });
+      return void res.end(text);
+    }
+    sendAnthropicError(
+      res,
+      relayError(404, "not_found_error", `${req.method} ${path} does not exist`),
+      redactor
+    );
+  }
+  const server = (0, import_node_http.createServer)((req, res) => {
+    handle(req, res).catch((err) => {
+      const e = relayError(500, "api_error", String(err?.message ?? err));
+      if (!res.headersSent) sendAnthropicError(res, e, redactor);
+      else res.destroy();
+    });
+  });
+  await new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve());
+  });
+  server.unref();
+  url = `http://127.0.0.1:${server.address().port}`;
+  if (opts.statusFile) await writeRelayStatusFile(opts.statusFile, { url, token, pid: process.pid });
+  let closed;
+  const close = () => {
+    closed ??= (async () => {
+      await new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      if (opts.statusFile) await removeRelayStatusFile(opts.statusFile, token).catch(() => {
+      });
+      await logger?.flush();
+    })();
+    return closed;
+  };
+  return { url, token, close, status };
+}
+
+// src/ccr/relay-client.ts
+var import_node_os = require("node:os");
+var import_node_path4 = require("node:path");
+function ccrHomeDir(home = (0, import_node_os.homedir)()) {
+  return (0, import_node_path4.join)(home, ".claude-code-router");
+}
+function relayStatusFilePath(home = (0, import_node_os.homedir)()) {
+  return (0, import_node_path4.join)(ccrHomeDir(home), "cerebras-relay.json");
+}
+var shared;
+function sharedRelay(log, onError) {
+  shared ??= startRelay({
+    statusFile: relayStatusFilePath(),
+    log: log ? { dir: (0, import_node_path4.join)(ccrHomeDir(), "logs", "cerebras"), ...log } : false
+  }).catch((err) => {
+    onError(err);
+    return void 0;
+  });
+  return shared;
+}
+function relayRequestConfig(relay, upstream, apiKey, facts) {
+  const headers = {
+    Authorization: `Bearer ${apiKey}`,
+    [RELAY_HEADERS.token]: relay.token,
+    [RELAY_HEADERS.upstream]: upstream,
+    [RELAY_HEADERS.model]: facts.model,
+    [RELAY_HEADERS.reserve]: String(facts.reserveTokens)
+  };
+  if (facts.requestId) headers[RELAY_HEADERS.requestId] = facts.requestId;
+  return { url: new URL("/v1/chat/completions", relay.url), headers };
+}
+
+// src/ccr/cli.ts
+var USAGE = "usage: node cerebras-transformer.cjs status [--json]";
+async function runPluginCli(argv, io = { out: console.log, err: console.error }, statusFile = relayStatusFilePath()) {
+  const [command, ...rest] = argv;
+  if (command !== "status" || rest.some((a) => a !== "--json")) {
+    io.err(USAGE);
+    return 2;
+  }
+  try {
+    const status = await fetchRelayStatus(statusFile);
+    io.out(rest.includes("--json") ? JSON.stringify(status, null, 2) : formatRelayStatus(status));
+    return 0;
+  } catch (err) {
+    io.err(`ccr-cerebras: ${err.message}`);
+    return 1;
+  }
 }
 
 // src/wire/cerebras.ts
@@ -395,24 +1755,24 @@ function shrinkMessagesToFit(messages, tools, budgetTokens) {
 function isObj(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
-function fail(path, message) {
+function fail2(path, message) {
   throw invalidRequest(`${path}: ${message}`);
 }
 function requireObj(v, path, what = "must be an object") {
-  if (!isObj(v)) fail(path, what);
+  if (!isObj(v)) fail2(path, what);
   return v;
 }
 function requireString(v, path, what = "must be a string") {
-  if (typeof v !== "string") fail(path, what);
+  if (typeof v !== "string") fail2(path, what);
   return v;
 }
 function requireNonEmptyString(v, path, what) {
-  if (typeof v !== "string" || v === "") fail(path, what);
+  if (typeof v !== "string" || v === "") fail2(path, what);
   return v;
 }
 function optionalNumber(v, path) {
   if (v === void 0 || v === null) return void 0;
-  if (typeof v !== "number" || !Number.isFinite(v)) fail(path, "must be a number");
+  if (typeof v !== "number" || !Number.isFinite(v)) fail2(path, "must be a number");
   return v;
 }
 function hasVisibleText(text) {
@@ -451,7 +1811,7 @@ function anthropicImageToSegment(block, path, vision) {
   if (source.type === "file") {
     return { text: `[image omitted: file ${shortJson(source.file_id)}, it cannot be fetched from here]` };
   }
-  return fail(`${path}.source.type`, "must be 'base64', 'url' or 'file'");
+  return fail2(`${path}.source.type`, "must be 'base64', 'url' or 'file'");
 }
 function textOfBlocks(blocks, path) {
   if (typeof blocks === "string") return blocks;
@@ -459,7 +1819,7 @@ function textOfBlocks(blocks, path) {
   const texts = [];
   blocks.forEach((b, i) => {
     if (isObj(b) && typeof b.text === "string") texts.push(b.text);
-    else if (!isObj(b)) fail(`${path}.${i}`, "must be a content block object");
+    else if (!isObj(b)) fail2(`${path}.${i}`, "must be a content block object");
   });
   return texts.join("\n\n");
 }
@@ -520,7 +1880,7 @@ function anthropicToolResultToCerebras(block, path, vision) {
   else if (Array.isArray(content)) {
     content.forEach((item, i) => {
       const at = `${path}.content.${i}`;
-      if (!isObj(item)) fail(at, "must be a content block object");
+      if (!isObj(item)) fail2(at, "must be a content block object");
       if (item.type === "text") pieces.push(requireString(item.text, `${at}.text`));
       else if (item.type === "image") {
         const seg = anthropicImageToSegment(item, at, vision);
@@ -535,7 +1895,7 @@ function anthropicToolResultToCerebras(block, path, vision) {
       }
     });
   } else if (content !== void 0 && content !== null) {
-    fail(`${path}.content`, "must be a string or an array of content blocks");
+    fail2(`${path}.content`, "must be a string or an array of content blocks");
   }
   let text = pieces.length === 1 ? pieces[0] : pieces.filter((p) => p !== "").join("\n");
   if (!hasVisibleText(text)) text = NO_OUTPUT;
@@ -545,12 +1905,12 @@ function anthropicToolResultToCerebras(block, path, vision) {
 function anthropicSystemMessageText(content, path) {
   if (typeof content === "string") return content;
   if (!Array.isArray(content))
-    return fail(`${path}.content`, "must be a string or an array of content blocks");
+    return fail2(`${path}.content`, "must be a string or an array of content blocks");
   const texts = [];
   content.forEach((b, i) => {
     const at = `${path}.content.${i}`;
-    if (!isObj(b)) fail(at, "must be a content block object");
-    if (typeof b.type !== "string") fail(`${at}.type`, "content block needs a type");
+    if (!isObj(b)) fail2(at, "must be a content block object");
+    if (typeof b.type !== "string") fail2(`${at}.type`, "content block needs a type");
     for (const seg of anthropicUserBlockToSegments(b, at, false)) if ("text" in seg) texts.push(seg.text);
   });
   return texts.join("\n\n");
@@ -590,16 +1950,16 @@ var EMPTY_USER_TEXT = "(empty)";
 var MISSING_RESULT_TEXT = "Error: no result was recorded for this tool call";
 function readMessage(m, i) {
   const path = `messages.${i}`;
-  if (!isObj(m)) fail(path, "must be a message object");
+  if (!isObj(m)) fail2(path, "must be a message object");
   if (m.role !== "user" && m.role !== "assistant" && m.role !== "system") {
-    fail(`${path}.role`, "must be 'user', 'assistant' or 'system'");
+    fail2(`${path}.role`, "must be 'user', 'assistant' or 'system'");
   }
   const content = m.content;
   if (typeof content !== "string") {
-    if (!Array.isArray(content)) fail(`${path}.content`, "must be a string or an array of content blocks");
+    if (!Array.isArray(content)) fail2(`${path}.content`, "must be a string or an array of content blocks");
     content.forEach((b, j) => {
-      if (!isObj(b)) fail(`${path}.content.${j}`, "must be a content block object");
-      if (typeof b.type !== "string") fail(`${path}.content.${j}.type`, "content block needs a type");
+      if (!isObj(b)) fail2(`${path}.content.${j}`, "must be a content block object");
+      if (typeof b.type !== "string") fail2(`${path}.content.${j}.type`, "content block needs a type");
     });
   }
   return { role: m.role, content, path };
@@ -608,7 +1968,7 @@ function toolUseToCall(block, path) {
   const id = requireNonEmptyString(block.id, `${path}.id`, "tool_use block needs an id");
   const name = requireNonEmptyString(block.name, `${path}.name`, "tool_use block needs a name");
   const input = block.input ?? {};
-  if (!isObj(input)) fail(`${path}.input`, "tool_use input must be an object");
+  if (!isObj(input)) fail2(`${path}.input`, "tool_use input must be an object");
   return { id, type: "function", function: { name, arguments: JSON.stringify(input) } };
 }
 function readAssistant(m, replayThinking) {
@@ -628,7 +1988,7 @@ function readAssistant(m, replayThinking) {
       if (replayThinking) draft.thinking.push(thinking);
     } else if (block.type === "tool_use") {
       const call = toolUseToCall(block, path);
-      if (ids.has(call.id)) fail(`${path}.id`, `duplicate tool_use id '${call.id}' in one message`);
+      if (ids.has(call.id)) fail2(`${path}.id`, `duplicate tool_use id '${call.id}' in one message`);
       ids.add(call.id);
       draft.toolCalls.push(call);
     }
@@ -706,7 +2066,7 @@ function addAssistant(state, draft) {
   last.toolCalls.push(...draft.toolCalls);
 }
 function anthropicToCerebrasMessages(input, opts) {
-  if (!Array.isArray(input) || input.length === 0) fail("messages", "must be a non-empty array of messages");
+  if (!Array.isArray(input) || input.length === 0) fail2("messages", "must be a non-empty array of messages");
   const messages = input.map(readMessage);
   const state = {
     out: [],
@@ -745,14 +2105,14 @@ function renderDrafts(drafts, systemAppend) {
 }
 
 // src/request/sampling.ts
-var import_node_crypto = require("node:crypto");
+var import_node_crypto4 = require("node:crypto");
 var DEFAULT_MAX_COMPLETION_TOKENS_CAP = 16384;
 var MIN_OUTPUT_TOKENS = 1024;
 var MAX_STOP_SEQUENCES = 4;
 var MAX_TEMPERATURE = 1.5;
 function anthropicMaxTokens(v) {
   if (v === void 0 || v === null) return void 0;
-  if (!Number.isSafeInteger(v) || v < 1) fail("max_tokens", "must be a positive integer");
+  if (!Number.isSafeInteger(v) || v < 1) fail2("max_tokens", "must be a positive integer");
   return v;
 }
 function maxCompletionTokens(requested, model, cap, estimatedInputTokens) {
@@ -772,9 +2132,9 @@ function anthropicTopP(v) {
 }
 function anthropicStopSequences(v, warnings) {
   if (v === void 0 || v === null) return void 0;
-  if (!Array.isArray(v)) fail("stop_sequences", "must be an array of strings");
+  if (!Array.isArray(v)) fail2("stop_sequences", "must be an array of strings");
   v.forEach((s, i) => {
-    if (typeof s !== "string") fail(`stop_sequences.${i}`, "must be a string");
+    if (typeof s !== "string") fail2(`stop_sequences.${i}`, "must be a string");
   });
   const list = v.filter((s) => s !== "");
   if (list.length > MAX_STOP_SEQUENCES) {
@@ -786,11 +2146,11 @@ function anthropicStopSequences(v, warnings) {
 }
 function anthropicUserToCerebras(metadata) {
   if (!isObj(metadata) || typeof metadata.user_id !== "string" || metadata.user_id === "") return void 0;
-  return `cc-${(0, import_node_crypto.createHash)("sha256").update(metadata.user_id).digest("hex").slice(0, 16)}`;
+  return `cc-${(0, import_node_crypto4.createHash)("sha256").update(metadata.user_id).digest("hex").slice(0, 16)}`;
 }
 function thinkingType(thinking) {
   if (thinking === void 0 || thinking === null) return void 0;
-  if (!isObj(thinking)) fail("thinking", "must be an object");
+  if (!isObj(thinking)) fail2("thinking", "must be an object");
   return typeof thinking.type === "string" ? thinking.type : void 0;
 }
 function effortFromBudget(budget) {
@@ -836,12 +2196,12 @@ var BILLING_HEADER_RE = /^\s*x-anthropic-billing-header:/;
 function anthropicSystemTexts(system) {
   if (system === void 0 || system === null) return [];
   if (typeof system === "string") return hasVisibleText(system) ? [system] : [];
-  if (!Array.isArray(system)) fail("system", "must be a string or an array of text blocks");
+  if (!Array.isArray(system)) fail2("system", "must be a string or an array of text blocks");
   const texts = [];
   system.forEach((block, i) => {
-    if (!isObj(block)) fail(`system.${i}`, "must be a text block object");
-    if (block.type !== "text") fail(`system.${i}.type`, "system blocks must be of type 'text'");
-    if (typeof block.text !== "string") fail(`system.${i}.text`, "must be a string");
+    if (!isObj(block)) fail2(`system.${i}`, "must be a text block object");
+    if (block.type !== "text") fail2(`system.${i}.type`, "system blocks must be of type 'text'");
+    if (typeof block.text !== "string") fail2(`system.${i}.text`, "must be a string");
     if (!hasVisibleText(block.text) || BILLING_HEADER_RE.test(block.text)) return;
     texts.push(block.text);
   });
@@ -954,9 +2314,9 @@ function typeList(t) {
 function collectDefs(root) {
   const defs = /* @__PURE__ */ new Map();
   for (const src of ["$defs", "definitions"]) {
-    const table = root[src];
-    if (!isObj(table)) continue;
-    for (const [name, raw] of Object.entries(table))
+    const table2 = root[src];
+    if (!isObj(table2)) continue;
+    for (const [name, raw] of Object.entries(table2))
       defs.set(`${src}/${name}`, { raw, key: `${src}/${name}` });
   }
   return defs;
@@ -1425,7 +2785,7 @@ var DEFERRED_TOOL_PLACEHOLDER = "DeferredToolPlaceholder";
 var TOOL_NAME_RE = /^[a-zA-Z0-9_-]{1,64}$/;
 function anthropicToCerebrasTools(input, warnings) {
   if (input === void 0 || input === null) return [];
-  if (!Array.isArray(input)) fail("tools", "must be an array of tools");
+  if (!Array.isArray(input)) fail2("tools", "must be an array of tools");
   const tools = [];
   const names = /* @__PURE__ */ new Set();
   input.forEach((raw, i) => {
@@ -1438,13 +2798,13 @@ function anthropicToCerebrasTools(input, warnings) {
       return;
     }
     if (typeof name !== "string" || !TOOL_NAME_RE.test(name)) {
-      fail(`tools.${i}.name`, "tool names must match ^[a-zA-Z0-9_-]{1,64}$");
+      fail2(`tools.${i}.name`, "tool names must match ^[a-zA-Z0-9_-]{1,64}$");
     }
     if (name === DEFERRED_TOOL_PLACEHOLDER) return;
-    if (names.has(name)) fail(`tools.${i}.name`, `duplicate tool name '${name}'`);
+    if (names.has(name)) fail2(`tools.${i}.name`, `duplicate tool name '${name}'`);
     names.add(name);
     if (tool.input_schema !== void 0 && tool.input_schema !== null && !isObj(tool.input_schema)) {
-      fail(`tools.${i}.input_schema`, "must be a JSON schema object");
+      fail2(`tools.${i}.input_schema`, "must be a JSON schema object");
     }
     const description = typeof tool.description === "string" ? tool.description : "";
     const fitted = fitToolSchema(description, sanitizeToolSchema(tool.input_schema));
@@ -1471,15 +2831,15 @@ function anthropicToCerebrasToolChoice(choice, toolNames) {
       break;
     case "tool": {
       if (typeof c.name !== "string" || c.name === "")
-        fail("tool_choice.name", "tool_choice of type 'tool' needs a name");
+        fail2("tool_choice.name", "tool_choice of type 'tool' needs a name");
       if (toolNames.length && !toolNames.includes(c.name)) {
-        fail("tool_choice.name", `no tool named '${c.name}' is available`);
+        fail2("tool_choice.name", `no tool named '${c.name}' is available`);
       }
       out.tool_choice = { type: "function", function: { name: c.name } };
       break;
     }
     default:
-      fail("tool_choice.type", "must be 'auto', 'any', 'tool' or 'none'");
+      fail2("tool_choice.type", "must be 'auto', 'any', 'tool' or 'none'");
   }
   if (toolNames.length === 0) return {};
   if (c.disable_parallel_tool_use === true && out.tool_choice !== "none") out.parallel_tool_calls = false;
@@ -1507,7 +2867,7 @@ function otherWarnings(req, warnings) {
   }
 }
 function anthropicToCerebrasRequest(input, opts = {}) {
-  if (!isObj(input)) fail("body", "the request must be a JSON object");
+  if (!isObj(input)) fail2("body", "the request must be a JSON object");
   const requestedModel = requireNonEmptyString(input.model, "model", "must be a non-empty string");
   const modelId = resolveCerebrasModelId(requestedModel, {
     defaultModel: opts.defaultModel,
@@ -1527,7 +2887,7 @@ function anthropicToCerebrasRequest(input, opts = {}) {
   const toolNames = tools.map((t) => t.function.name);
   const choice = anthropicToCerebrasToolChoice(input.tool_choice, toolNames);
   if (input.stream !== void 0 && input.stream !== null && typeof input.stream !== "boolean") {
-    fail("stream", "must be a boolean");
+    fail2("stream", "must be a boolean");
   }
   let estimatedInputTokens = estimateCerebrasPromptTokens(messages, tools);
   if (opts.preflightContextCheck !== false && estimatedInputTokens + MIN_OUTPUT_TOKENS > model.contextWindow) {
@@ -2813,206 +4173,36 @@ var RESERVED_NAMES = /* @__PURE__ */ new Set([
 var LEVELS = ["debug", "info", "warn", "error", "silent"];
 function parsePluginOptions(raw) {
   const o = raw && typeof raw === "object" ? raw : {};
-  const fail2 = (m) => {
+  const fail3 = (m) => {
     throw new Error(`ccr-cerebras: invalid transformers[].options: ${m}`);
   };
   const name = o.name === void 0 ? PLUGIN_NAME : String(o.name);
   if (RESERVED_NAMES.has(name.toLowerCase())) {
-    fail2(`name "${name}" would replace ccr's built-in transformer of that name; pick another`);
+    fail3(`name "${name}" would replace ccr's built-in transformer of that name; pick another`);
   }
   if (o.defaultModel !== void 0 && (typeof o.defaultModel !== "string" || !o.defaultModel)) {
-    fail2("defaultModel must be a non-empty string");
+    fail3("defaultModel must be a non-empty string");
   }
   const models = o.models ?? {};
-  if (typeof models !== "object" || Array.isArray(models)) fail2("models must be an object keyed by model id");
+  if (typeof models !== "object" || Array.isArray(models)) fail3("models must be an object keyed by model id");
   const cap = o.maxCompletionTokens ?? 16384;
-  if (!Number.isInteger(cap) || cap < 1) fail2("maxCompletionTokens must be a positive integer");
+  if (!Number.isInteger(cap) || cap < 1) fail3("maxCompletionTokens must be a positive integer");
   const logLevel = o.logLevel ?? "info";
-  if (!LEVELS.includes(logLevel)) fail2(`logLevel must be one of ${LEVELS.join(", ")}`);
+  if (!LEVELS.includes(logLevel)) fail3(`logLevel must be one of ${LEVELS.join(", ")}`);
+  const log = o.requestLog ?? false;
+  if (log !== false && log !== true && (typeof log !== "object" || Array.isArray(log))) {
+    fail3("requestLog must be true, false or { maxAgeDays, maxBytes }");
+  }
   return {
     name,
     defaultModel: o.defaultModel,
     models,
     maxCompletionTokens: cap,
     logLevel,
-    discoverModels: o.discoverModels !== false
+    discoverModels: o.discoverModels !== false,
+    relay: o.relay !== false,
+    requestLog: log === true ? {} : log
   };
-}
-
-// node_modules/eventsource-parser/dist/index.js
-var ParseError = class extends Error {
-  constructor(message, options) {
-    super(message), this.name = "ParseError", this.type = options.type, this.field = options.field, this.value = options.value, this.line = options.line;
-  }
-};
-var LF = 10;
-var CR = 13;
-var SPACE = 32;
-function noop(_arg) {
-}
-function createParser(config) {
-  if (typeof config == "function")
-    throw new TypeError(
-      "`config` must be an object, got a function instead. Did you mean `createParser({onEvent: fn})`?"
-    );
-  const { onEvent = noop, onError = noop, onRetry = noop, onComment, maxBufferSize } = config, pendingFragments = [];
-  let pendingFragmentsLength = 0, isFirstChunk = true, id, data = "", dataLines = 0, eventType, terminated = false;
-  function feed(chunk) {
-    if (terminated)
-      throw new Error(
-        "Cannot feed parser: it was terminated after exceeding the configured max buffer size. Call `reset()` to resume parsing."
-      );
-    if (isFirstChunk && (isFirstChunk = false, chunk.charCodeAt(0) === 239 && chunk.charCodeAt(1) === 187 && chunk.charCodeAt(2) === 191 && (chunk = chunk.slice(3))), pendingFragments.length === 0) {
-      const trailing2 = processLines(chunk);
-      trailing2 !== "" && (pendingFragments.push(trailing2), pendingFragmentsLength = trailing2.length), checkBufferSize();
-      return;
-    }
-    if (chunk.indexOf(`
-`) === -1 && chunk.indexOf("\r") === -1) {
-      pendingFragments.push(chunk), pendingFragmentsLength += chunk.length, checkBufferSize();
-      return;
-    }
-    pendingFragments.push(chunk);
-    const input = pendingFragments.join("");
-    pendingFragments.length = 0, pendingFragmentsLength = 0;
-    const trailing = processLines(input);
-    trailing !== "" && (pendingFragments.push(trailing), pendingFragmentsLength = trailing.length), checkBufferSize();
-  }
-  function checkBufferSize() {
-    maxBufferSize !== void 0 && (pendingFragmentsLength + data.length <= maxBufferSize || (terminated = true, pendingFragments.length = 0, pendingFragmentsLength = 0, id = void 0, data = "", dataLines = 0, eventType = void 0, onError(
-      new ParseError(`Buffered data exceeded max buffer size of ${maxBufferSize} characters`, {
-        type: "max-buffer-size-exceeded"
-      })
-    )));
-  }
-  function processLines(chunk) {
-    let searchIndex = 0;
-    if (chunk.indexOf("\r") === -1) {
-      let lfIndex = chunk.indexOf(`
-`, searchIndex);
-      for (; lfIndex !== -1; ) {
-        if (searchIndex === lfIndex) {
-          dataLines > 0 && onEvent({ id, event: eventType, data }), id = void 0, data = "", dataLines = 0, eventType = void 0, searchIndex = lfIndex + 1, lfIndex = chunk.indexOf(`
-`, searchIndex);
-          continue;
-        }
-        const firstCharCode = chunk.charCodeAt(searchIndex);
-        if (isDataPrefix(chunk, searchIndex, firstCharCode)) {
-          const valueStart = chunk.charCodeAt(searchIndex + 5) === SPACE ? searchIndex + 6 : searchIndex + 5, value = chunk.slice(valueStart, lfIndex);
-          if (dataLines === 0 && chunk.charCodeAt(lfIndex + 1) === LF) {
-            onEvent({ id, event: eventType, data: value }), id = void 0, data = "", eventType = void 0, searchIndex = lfIndex + 2, lfIndex = chunk.indexOf(`
-`, searchIndex);
-            continue;
-          }
-          data = dataLines === 0 ? value : `${data}
-${value}`, dataLines++;
-        } else isEventPrefix(chunk, searchIndex, firstCharCode) ? eventType = chunk.slice(
-          chunk.charCodeAt(searchIndex + 6) === SPACE ? searchIndex + 7 : searchIndex + 6,
-          lfIndex
-        ) || void 0 : parseLine(chunk, searchIndex, lfIndex);
-        searchIndex = lfIndex + 1, lfIndex = chunk.indexOf(`
-`, searchIndex);
-      }
-      return chunk.slice(searchIndex);
-    }
-    for (; searchIndex < chunk.length; ) {
-      const crIndex = chunk.indexOf("\r", searchIndex), lfIndex = chunk.indexOf(`
-`, searchIndex);
-      let lineEnd = -1;
-      if (crIndex !== -1 && lfIndex !== -1 ? lineEnd = crIndex < lfIndex ? crIndex : lfIndex : crIndex !== -1 ? crIndex === chunk.length - 1 ? lineEnd = -1 : lineEnd = crIndex : lfIndex !== -1 && (lineEnd = lfIndex), lineEnd === -1)
-        break;
-      parseLine(chunk, searchIndex, lineEnd), searchIndex = lineEnd + 1, chunk.charCodeAt(searchIndex - 1) === CR && chunk.charCodeAt(searchIndex) === LF && searchIndex++;
-    }
-    return chunk.slice(searchIndex);
-  }
-  function parseLine(chunk, start, end) {
-    if (start === end) {
-      dispatchEvent();
-      return;
-    }
-    const firstCharCode = chunk.charCodeAt(start);
-    if (isDataPrefix(chunk, start, firstCharCode)) {
-      const valueStart = chunk.charCodeAt(start + 5) === SPACE ? start + 6 : start + 5, value2 = chunk.slice(valueStart, end);
-      data = dataLines === 0 ? value2 : `${data}
-${value2}`, dataLines++;
-      return;
-    }
-    if (isEventPrefix(chunk, start, firstCharCode)) {
-      eventType = chunk.slice(chunk.charCodeAt(start + 6) === SPACE ? start + 7 : start + 6, end) || void 0;
-      return;
-    }
-    if (firstCharCode === 105 && chunk.charCodeAt(start + 1) === 100 && chunk.charCodeAt(start + 2) === 58) {
-      const value2 = chunk.slice(chunk.charCodeAt(start + 3) === SPACE ? start + 4 : start + 3, end);
-      value2.includes("\0") || (id = value2);
-      return;
-    }
-    if (firstCharCode === 58) {
-      if (onComment) {
-        const line2 = chunk.slice(start, end);
-        onComment(line2.slice(chunk.charCodeAt(start + 1) === SPACE ? 2 : 1));
-      }
-      return;
-    }
-    const line = chunk.slice(start, end), fieldSeparatorIndex = line.indexOf(":");
-    if (fieldSeparatorIndex === -1) {
-      processField(line, "", line);
-      return;
-    }
-    const field = line.slice(0, fieldSeparatorIndex), offset = line.charCodeAt(fieldSeparatorIndex + 1) === SPACE ? 2 : 1, value = line.slice(fieldSeparatorIndex + offset);
-    processField(field, value, line);
-  }
-  function processField(field, value, line) {
-    switch (field) {
-      case "event":
-        eventType = value || void 0;
-        break;
-      case "data":
-        data = dataLines === 0 ? value : `${data}
-${value}`, dataLines++;
-        break;
-      case "id":
-        value.includes("\0") || (id = value);
-        break;
-      case "retry":
-        /^\d+$/.test(value) ? onRetry(parseInt(value, 10)) : onError(
-          new ParseError(`Invalid \`retry\` value: "${value}"`, {
-            type: "invalid-retry",
-            value,
-            line
-          })
-        );
-        break;
-      default:
-        onError(
-          new ParseError(
-            `Unknown field "${field.length > 20 ? `${field.slice(0, 20)}\u2026` : field}"`,
-            { type: "unknown-field", field, value, line }
-          )
-        );
-        break;
-    }
-  }
-  function dispatchEvent() {
-    dataLines > 0 && onEvent({
-      id,
-      event: eventType,
-      data
-    }), id = void 0, data = "", dataLines = 0, eventType = void 0;
-  }
-  function reset(options = {}) {
-    if (options.consume && pendingFragments.length > 0) {
-      const incompleteLine = pendingFragments.join("");
-      parseLine(incompleteLine, 0, incompleteLine.length);
-    }
-    isFirstChunk = true, id = void 0, data = "", dataLines = 0, eventType = void 0, pendingFragments.length = 0, pendingFragmentsLength = 0, terminated = false;
-  }
-  return { feed, reset };
-}
-function isDataPrefix(chunk, i, firstCharCode) {
-  return firstCharCode === 100 && chunk.charCodeAt(i + 1) === 97 && chunk.charCodeAt(i + 2) === 116 && chunk.charCodeAt(i + 3) === 97 && chunk.charCodeAt(i + 4) === 58;
-}
-function isEventPrefix(chunk, i, firstCharCode) {
-  return firstCharCode === 101 && chunk.charCodeAt(i + 1) === 118 && chunk.charCodeAt(i + 2) === 101 && chunk.charCodeAt(i + 3) === 110 && chunk.charCodeAt(i + 4) === 116 && chunk.charCodeAt(i + 5) === 58;
 }
 
 // src/stream/think-tag-splitter.ts
@@ -3082,7 +4272,7 @@ var LeadingThinkTagSplitter = class {
 };
 
 // src/stream/tool-call-accumulator.ts
-function nonEmpty(v) {
+function nonEmpty2(v) {
   return typeof v === "string" && v !== "" ? v : void 0;
 }
 function isCompleteObject(args) {
@@ -3106,8 +4296,8 @@ var CerebrasToolCallAccumulator = class {
   }
   add(fragment) {
     if (!fragment || typeof fragment !== "object") return;
-    const id = nonEmpty(fragment.id);
-    const name = nonEmpty(fragment.function?.name);
+    const id = nonEmpty2(fragment.id);
+    const name = nonEmpty2(fragment.function?.name);
     const args = typeof fragment.function?.arguments === "string" ? fragment.function.arguments : "";
     const index = typeof fragment.index === "number" ? fragment.index : void 0;
     this.argumentChars += args.length;
@@ -3519,12 +4709,13 @@ function toCcrError(err) {
   return e;
 }
 function resolveCerebrasApiKey(providerKey, env = process.env) {
-  const key = providerKey && !providerKey.startsWith("$") ? providerKey : env.CEREBRAS_API_KEY;
+  const usable = providerKey && !providerKey.startsWith("$") ? providerKey : void 0;
+  const key = usable ?? env.CEREBRAS_API_KEY ?? parseCerebrasApiKeys(env.CEREBRAS_API_KEYS)?.[0]?.value;
   if (!key) {
     throw new AnthropicHttpError(
       401,
       "authentication_error",
-      `No Cerebras API key: set CEREBRAS_API_KEY in the environment ccr starts in (the provider's api_key is ${providerKey ? `"${providerKey}", which is not set` : "empty"}), then run 'ccr restart'.`
+      `No Cerebras API key: set CEREBRAS_API_KEY (or CEREBRAS_API_KEYS) in the environment ccr starts in (the provider's api_key is ${providerKey ? `"${providerKey}", which is not set` : "empty"}), then run 'ccr restart'.`
     );
   }
   return key;
@@ -3586,12 +4777,25 @@ var CerebrasCcrTransformer = class {
         { reqId: context.req.id, model: t.body.model, estimatedInputTokens: t.estimatedInputTokens },
         "cerebras request"
       );
+      const relay = this.options.relay ? await sharedRelay(
+        this.options.requestLog,
+        (err) => this.log("error", { err: String(err) }, "relay did not start; calling Cerebras directly")
+      ) : void 0;
+      const integration = { "X-Cerebras-3rd-Party-Integration": "ccr-cerebras" };
+      if (relay) {
+        const via = relayRequestConfig(relay, provider.baseUrl, apiKey, {
+          model: t.body.model,
+          reserveTokens: t.estimatedInputTokens + (t.body.max_completion_tokens ?? 0),
+          requestId: context.req.id
+        });
+        return {
+          body: t.body,
+          config: { url: via.url, headers: { ...via.headers, ...integration }, signal: watch.signal }
+        };
+      }
       return {
         body: t.body,
-        config: {
-          headers: { Authorization: `Bearer ${apiKey}`, "X-Cerebras-3rd-Party-Integration": "ccr-cerebras" },
-          signal: watch.signal
-        }
+        config: { headers: { Authorization: `Bearer ${apiKey}`, ...integration }, signal: watch.signal }
       };
     } catch (err) {
       if (!(err instanceof AnthropicHttpError))
@@ -3646,4 +4850,9 @@ var CerebrasCcrTransformer = class {
 };
 
 // src/ccr/entry.ts
+if (require.main === module) {
+  runPluginCli(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}
 module.exports = CerebrasCcrTransformer;

@@ -170,7 +170,8 @@ export function cerebrasHttpErrorToAnthropic(
       "overloaded_error",
       `Cerebras is at capacity (${e.code ?? status}); retry shortly: ${msg}`,
       {
-        "retry-after": String(retryAfterSeconds(headers, e.code) ?? 2),
+        // Capacity shedding clears in seconds; the x-ratelimit-reset-* windows are about quota, not this.
+        "retry-after": header(headers, "retry-after") ?? "2",
       },
     );
   }

@@ -1,5 +1,13 @@
 // The bundle entry: ccr does `new (require(path))(options)`, so module.exports must be the class itself
-// (an ESM default export fails with "t is not a constructor": ccr-plugin-contract.md §3.2).
+// (an ESM default export fails with "t is not a constructor": ccr-plugin-contract.md §3.2). Run directly
+// with node, the same file is the `status` command (src/ccr/cli.ts).
+import { runPluginCli } from "./cli";
 import { CerebrasCcrTransformer } from "./transformer";
+
+if (require.main === module) {
+  runPluginCli(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}
 
 export = CerebrasCcrTransformer;

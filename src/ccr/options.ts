@@ -18,6 +18,10 @@ export interface PluginOptions {
   logLevel: LogLevel;
   /** Fetch `GET /models` to name live models in "model not found" errors. */
   discoverModels: boolean;
+  /** Send upstream calls through the in-process relay (key pool, retries, mapped errors). */
+  relay: boolean;
+  /** One redacted JSON file per request under ~/.claude-code-router/logs/cerebras/ (off by default). */
+  requestLog: false | { maxAgeDays?: number; maxBytes?: number };
 }
 
 export const PLUGIN_NAME = "ccr-cerebras";
@@ -51,6 +55,10 @@ export function parsePluginOptions(raw: unknown): PluginOptions {
   if (!Number.isInteger(cap) || (cap as number) < 1) fail("maxCompletionTokens must be a positive integer");
   const logLevel = (o.logLevel ?? "info") as LogLevel;
   if (!LEVELS.includes(logLevel)) fail(`logLevel must be one of ${LEVELS.join(", ")}`);
+  const log = o.requestLog ?? false;
+  if (log !== false && log !== true && (typeof log !== "object" || Array.isArray(log))) {
+    fail("requestLog must be true, false or { maxAgeDays, maxBytes }");
+  }
   return {
     name,
     defaultModel: o.defaultModel as string | undefined,
@@ -58,5 +66,7 @@ export function parsePluginOptions(raw: unknown): PluginOptions {
     maxCompletionTokens: cap as number,
     logLevel,
     discoverModels: o.discoverModels !== false,
+    relay: o.relay !== false,
+    requestLog: log === true ? {} : (log as PluginOptions["requestLog"]),
   };
 }

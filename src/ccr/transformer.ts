@@ -3,12 +3,14 @@
 // object (copied along by ccr 2.0.0's fallback), never on `this`.
 
 import { AnthropicHttpError, type ErrorContext, modelNotFoundMessage } from "../errors";
+import { parseCerebrasApiKeys } from "../relay/keys";
 import { anthropicToCerebrasRequest } from "../request/index";
 import { cerebrasToAnthropicMessage } from "../response/index";
 import { watchClientDisconnect } from "./client-disconnect";
 import { anthropicMessageToCcrCompletion } from "./encoder";
 import { LiveModelCache } from "./live-models";
 import { type LogLevel, type PluginOptions, parsePluginOptions } from "./options";
+import { relayRequestConfig, sharedRelay } from "./relay-client";
 import { cerebrasSseToCcrStream } from "./stream";
 import type {
   CcrContext,
@@ -50,15 +52,19 @@ export function toCcrError(err: unknown): CcrThrownError {
   return e;
 }
 
-/** The Cerebras key: the provider's interpolated `api_key`, else CEREBRAS_API_KEY from the environment. */
+/**
+ * The Cerebras key: the provider's interpolated `api_key`, else CEREBRAS_API_KEY, else the first key of
+ * the CEREBRAS_API_KEYS pool (the relay then rotates through all of them).
+ */
 export function resolveCerebrasApiKey(providerKey: string | undefined, env = process.env): string {
-  const key = providerKey && !providerKey.startsWith("$") ? providerKey : env.CEREBRAS_API_KEY;
+  const usable = providerKey && !providerKey.startsWith("$") ? providerKey : undefined;
+  const key = usable ?? env.CEREBRAS_API_KEY ?? parseCerebrasApiKeys(env.CEREBRAS_API_KEYS)?.[0]?.value;
   if (!key) {
     throw new AnthropicHttpError(
       401,
       "authentication_error",
-      "No Cerebras API key: set CEREBRAS_API_KEY in the environment ccr starts in (the provider's api_key is " +
-        `${providerKey ? `"${providerKey}", which is not set` : "empty"}), then run 'ccr restart'.`,
+      "No Cerebras API key: set CEREBRAS_API_KEY (or CEREBRAS_API_KEYS) in the environment ccr starts in " +
+        `(the provider's api_key is ${providerKey ? `"${providerKey}", which is not set` : "empty"}), then run 'ccr restart'.`,
     );
   }
   return key;
@@ -128,12 +134,26 @@ export class CerebrasCcrTransformer implements CcrTransformer {
         { reqId: context.req.id, model: t.body.model, estimatedInputTokens: t.estimatedInputTokens },
         "cerebras request",
       );
+      const relay = this.options.relay
+        ? await sharedRelay(this.options.requestLog, (err) =>
+            this.log("error", { err: String(err) }, "relay did not start; calling Cerebras directly"),
+          )
+        : undefined;
+      const integration = { "X-Cerebras-3rd-Party-Integration": "ccr-cerebras" };
+      if (relay) {
+        const via = relayRequestConfig(relay, provider.baseUrl, apiKey, {
+          model: t.body.model,
+          reserveTokens: t.estimatedInputTokens + (t.body.max_completion_tokens ?? 0),
+          requestId: context.req.id,
+        });
+        return {
+          body: t.body,
+          config: { url: via.url, headers: { ...via.headers, ...integration }, signal: watch.signal },
+        };
+      }
       return {
         body: t.body,
-        config: {
-          headers: { Authorization: `Bearer ${apiKey}`, "X-Cerebras-3rd-Party-Integration": "ccr-cerebras" },
-          signal: watch.signal,
-        },
+        config: { headers: { Authorization: `Bearer ${apiKey}`, ...integration }, signal: watch.signal },
       };
     } catch (err) {
       if (!(err instanceof AnthropicHttpError))

@@ -67,7 +67,9 @@ describe.each<CcrVersion>(["2.0.0", "1.0.73"])("Claude Code through ccr %s + plu
       {
         match: (b) => toolText(b).includes(FILE_TEXT),
         content: "Now the echo.",
-        toolCalls: [{ name: "Bash", arguments: JSON.stringify({ command: `echo ${ECHO_TEXT}`, description: "Echo" }) }],
+        toolCalls: [
+          { name: "Bash", arguments: JSON.stringify({ command: `echo ${ECHO_TEXT}`, description: "Echo" }) },
+        ],
       },
       {
         match: (b) => b.messages.some((m) => m.role === "user") && !b.messages.some((m) => m.role === "tool"),
@@ -91,7 +93,10 @@ describe.each<CcrVersion>(["2.0.0", "1.0.73"])("Claude Code through ccr %s + plu
     expect(run.result?.result).toContain(ECHO_TEXT);
     // Every request Claude Code made went through the plugin and passed the strict emulator.
     expect(emu.requests.length).toBeGreaterThanOrEqual(3);
-    expect(emu.requests.every((r) => r.status === 200), diagnostics).toBe(true);
+    expect(
+      emu.requests.every((r) => r.status === 200),
+      diagnostics,
+    ).toBe(true);
     // No silent non-streaming fallback: every request was a stream.
     expect(emu.requests.every((r) => (r.body as CerebrasRequest).stream === true)).toBe(true);
   }, 120_000);
