@@ -1,13 +1,16 @@
 // Through real ccr 2.0.0: the same emulated large Cerebras stream via the plugin and via ccr's built-in
-// path (no transformer), alternated, timed at the client. Prints median total time, median time to first
+// path (no transformer), alternated, timed at the client. The upstream replays pre-rendered Cerebras SSE
+// bytes in 16 KB network writes, so its own cost does not blur the comparison (the behaving emulator
+// plans a whole reply before its first byte, which would dominate time to first content). Prints median total time, median time to first
 // content, and the ratios ours / built-in (goal: both ≤ 1.0). Run: `npm run bench` (builds dist/ first).
 
 import { resolve } from "node:path";
-import { startCerebrasEmulator } from "../test/emulator/server";
+import { cerebrasSse, USAGE } from "../test/stream/support/cerebras-sse";
 import { startCcr } from "../test/support/ccr-harness";
+import { startReplayUpstream } from "../test/support/replay-upstream";
 
 const CHUNKS = Number(process.env.BENCH_CHUNKS ?? 20_000);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 11);
 const PLUGIN = resolve(__dirname, "..", "dist", "cerebras-transformer.cjs");
 
 interface Sample {
@@ -23,12 +26,10 @@ const median = (xs: number[]) => {
 };
 
 async function main() {
-  // strict: false only because ccr's built-in path sends bodies Cerebras refuses for real Claude Code
-  // requests; the bench request below is a plain one both paths can send.
-  const emu = await startCerebrasEmulator({ models: ["gpt-oss-120b"], keys: ["sk-bench"], strict: false });
+  const upstream = await startReplayUpstream({ models: ["gpt-oss-120b"] });
   const provider = (name: string, use: string[]) => ({
     name,
-    api_base_url: `${emu.url}/chat/completions`,
+    api_base_url: `${upstream.url}/chat/completions`,
     api_key: "sk-bench",
     models: ["gpt-oss-120b"],
     transformer: { use },
@@ -44,9 +45,11 @@ async function main() {
   });
   const pieces = Array.from({ length: CHUNKS }, (_, i) => `tok${i % 100} `);
   const expectedChars = pieces.join("").length;
+  const sse = cerebrasSse([...pieces.map((content) => ({ content })), { finish: "stop", usage: USAGE }]);
+  const writes = sse.match(/[^]{1,16384}/g) ?? [sse];
 
   async function once(providerName: string): Promise<Sample> {
-    emu.enqueue({ content: pieces, usage: { prompt_tokens: 50, completion_tokens: CHUNKS } });
+    upstream.enqueue({ body: writes });
     const t0 = performance.now();
     const res = await fetch(`${ccr.baseUrl}/v1/messages`, {
       method: "POST",
@@ -113,7 +116,7 @@ async function main() {
     );
   } finally {
     await ccr.stop();
-    await emu.close();
+    await upstream.close();
   }
 }
 

@@ -293,6 +293,49 @@ function transportErrorToAnthropic(err) {
   );
 }
 
+// src/relay/concat-stream.ts
+function concatStream(prefix, rest, capture, onEnd) {
+  let i = 0;
+  let ended = false;
+  const end = (how) => {
+    if (ended) return;
+    ended = true;
+    onEnd(how);
+  };
+  return new ReadableStream({
+    async pull(controller) {
+      if (i < prefix.length) {
+        const chunk = prefix[i++];
+        capture.push(chunk);
+        controller.enqueue(chunk);
+        return;
+      }
+      if (!rest) {
+        end("done");
+        controller.close();
+        return;
+      }
+      try {
+        const r = await rest.read();
+        if (r.done) {
+          end("done");
+          controller.close();
+          return;
+        }
+        capture.push(r.value);
+        controller.enqueue(r.value);
+      } catch (err) {
+        end("upstream-failed");
+        controller.error(err);
+      }
+    },
+    cancel(reason) {
+      end("cancelled");
+      return rest?.cancel(reason);
+    }
+  });
+}
+
 // src/relay/forward.ts
 var import_promises3 = require("node:timers/promises");
 
@@ -900,8 +943,8 @@ function attemptLog(lease, t0, outcome, kind, redactor) {
   }
   return entry;
 }
-async function forwardChatCompletion(ctx) {
-  const { pool, settings: s, record, redactor, res, signal } = ctx;
+async function callCerebrasThroughPool(ctx) {
+  const { pool, settings: s, record, redactor, signal } = ctx;
   const started = Date.now();
   const deadline = started + s.maxTotalMs;
   const maxQuotaFailures = pool.size * 2;
@@ -914,12 +957,14 @@ async function forwardChatCompletion(ctx) {
   const giveUp = (mapped2) => {
     pool.totals.errors++;
     const final = soonestRetryAfter(mapped2, pool, ctx.reserve);
-    const text = sendAnthropicError(res, final, redactor);
-    record.response = { status: final.status, headers: { ...final.headers }, body: JSON.parse(text) };
+    const redacted = JSON.parse(redactor.redact(JSON.stringify(final.body)));
+    record.response = { status: final.status, headers: { ...final.headers }, body: redacted };
     record.outcome = "error";
+    return { kind: "error", mapped: { ...final, body: redacted } };
   };
   const clientClosed = () => {
     record.outcome = "client-closed";
+    return { kind: "aborted" };
   };
   for (let turn = 0; turn < MAX_LOOP_TURNS; turn++) {
     if (signal.aborted) return clientClosed();
@@ -965,29 +1010,12 @@ async function forwardChatCompletion(ctx) {
       });
       record.outcome = "success";
       if (outcome.kind === "json") {
-        sendBuffered(res, outcome.status, headers, outcome.body);
         const body = ctx.logging ? new TextDecoder().decode(outcome.body) : void 0;
         record.response = { status: outcome.status, headers, body };
-        return;
+        return { kind: "json", status: outcome.status, headers, body: outcome.body };
       }
-      const capture = new SseCapture(ctx.logging ? SSE_LOG_CAP_BYTES : 0);
-      const end = await pipeUpstreamStream(
-        res,
-        headers,
-        outcome.prefix,
-        outcome.reader,
-        outcome.ended,
-        capture
-      );
-      record.response = {
-        status: outcome.status,
-        headers,
-        sse: capture.text(),
-        sseTruncated: capture.truncated,
-        bytes: capture.bytes
-      };
-      if (end === "client-closed") clientClosed();
-      return;
+      record.response = { status: outcome.status, headers };
+      return { ...outcome, headers };
     }
     const kind = outcome.kind === "transport" ? "transient" : classifyCerebrasFailure(outcome.status, outcome.body);
     const entry = attemptLog(lease, t0, outcome, kind, redactor);
@@ -1017,6 +1045,29 @@ async function forwardChatCompletion(ctx) {
     });
   }
   return giveUp(last ?? allKeysCooling(pool, pool.msUntilAvailable(ctx.reserve)));
+}
+async function forwardChatCompletion(ctx) {
+  const out = await callCerebrasThroughPool(ctx);
+  const { res, record } = ctx;
+  if (out.kind === "aborted") return;
+  if (out.kind === "error") {
+    sendAnthropicError(res, out.mapped, ctx.redactor);
+    return;
+  }
+  if (out.kind === "json") {
+    sendBuffered(res, out.status, out.headers, out.body);
+    return;
+  }
+  const capture = new SseCapture(ctx.logging ? SSE_LOG_CAP_BYTES : 0);
+  const end = await pipeUpstreamStream(res, out.headers, out.prefix, out.reader, out.ended, capture);
+  record.response = {
+    status: out.status,
+    headers: out.headers,
+    sse: capture.text(),
+    sseTruncated: capture.truncated,
+    bytes: capture.bytes
+  };
+  if (end === "client-closed") record.outcome = "client-closed";
 }
 
 // src/relay/keys.ts
@@ -1476,72 +1527,101 @@ async function startRelay(opts = {}) {
   const startedAt = Date.now();
   let url = "";
   const status = () => buildRelayStatus(url, startedAt, registry.status());
+  function prepare(input) {
+    const upstream = parseUpstream(input.upstream);
+    if (!upstream)
+      return relayError(400, "invalid_request_error", `missing or invalid ${RELAY_HEADERS.upstream}`);
+    if (input.apiKey) redactor.add(input.apiKey);
+    const keys = envKeys ?? (input.apiKey ? [{ name: DEFAULT_KEY_NAME, value: input.apiKey }] : void 0);
+    if (!keys) {
+      return relayError(
+        401,
+        "authentication_error",
+        "no Cerebras API key (set CEREBRAS_API_KEY or CEREBRAS_API_KEYS)"
+      );
+    }
+    const reserve = input.reserveTokens ?? 0;
+    const record = {
+      requestId: safeRequestId(input.requestId, (0, import_node_crypto3.randomUUID)()),
+      startedAt: (/* @__PURE__ */ new Date()).toISOString(),
+      upstream,
+      model: input.model,
+      reserveTokens: Number.isFinite(reserve) && reserve > 0 ? reserve : 0,
+      request: logger ? loggableBody(input.body) : void 0,
+      attempts: [],
+      waits: []
+    };
+    return {
+      pool: registry.get(upstream, keys),
+      fetchImpl,
+      upstream,
+      body: input.body,
+      reserve: record.reserveTokens,
+      model: input.model,
+      settings,
+      signal: input.signal ?? new AbortController().signal,
+      redactor,
+      record,
+      logging: logger !== void 0
+    };
+  }
+  function finish(record) {
+    record.durationMs = Date.now() - Date.parse(record.startedAt);
+    logger?.write(record);
+  }
   async function handleChat(req, res) {
     const body = await readRequestBody(req);
-    if (!body)
+    if (!body) {
       return void sendAnthropicError(
         res,
         relayError(413, "request_too_large", "request body too large"),
         redactor
       );
-    const upstream = parseUpstream(single(req.headers[RELAY_HEADERS.upstream]));
-    if (!upstream) {
-      const e = relayError(
-        400,
-        "invalid_request_error",
-        `missing or invalid ${RELAY_HEADERS.upstream} header`
-      );
-      return void sendAnthropicError(res, e, redactor);
     }
-    const providerKey = bearerToken(single(req.headers.authorization));
-    if (providerKey) redactor.add(providerKey);
-    const keys = envKeys ?? (providerKey ? [{ name: DEFAULT_KEY_NAME, value: providerKey }] : void 0);
-    if (!keys) {
-      const e = relayError(
-        401,
-        "authentication_error",
-        "no Cerebras API key (set CEREBRAS_API_KEY or CEREBRAS_API_KEYS)"
-      );
-      return void sendAnthropicError(res, e, redactor);
-    }
-    const reserve = Number.parseInt(single(req.headers[RELAY_HEADERS.reserve]) ?? "", 10);
-    const model = single(req.headers[RELAY_HEADERS.model]) || void 0;
-    const started = /* @__PURE__ */ new Date();
-    const record = {
-      requestId: safeRequestId(single(req.headers[RELAY_HEADERS.requestId]), (0, import_node_crypto3.randomUUID)()),
-      startedAt: started.toISOString(),
-      upstream,
-      model,
-      reserveTokens: Number.isFinite(reserve) && reserve > 0 ? reserve : 0,
-      request: logger ? loggableBody(body) : void 0,
-      attempts: [],
-      waits: []
-    };
     const abort = new AbortController();
+    const ctx = prepare({
+      upstream: single(req.headers[RELAY_HEADERS.upstream]) ?? "",
+      apiKey: bearerToken(single(req.headers.authorization)),
+      body,
+      reserveTokens: Number.parseInt(single(req.headers[RELAY_HEADERS.reserve]) ?? "", 10),
+      model: single(req.headers[RELAY_HEADERS.model]) || void 0,
+      requestId: single(req.headers[RELAY_HEADERS.requestId]),
+      signal: abort.signal
+    });
+    if ("status" in ctx) return void sendAnthropicError(res, ctx, redactor);
     const onClose = () => {
       if (!res.writableFinished) abort.abort(new Error("client disconnected"));
     };
     res.on("close", onClose);
     try {
-      await forwardChatCompletion({
-        pool: registry.get(upstream, keys),
-        fetchImpl,
-        upstream,
-        body,
-        reserve: record.reserveTokens,
-        model,
-        settings,
-        signal: abort.signal,
-        res,
-        redactor,
-        record,
-        logging: logger !== void 0
-      });
+      await forwardChatCompletion({ ...ctx, res });
     } finally {
       res.off("close", onClose);
-      record.durationMs = Date.now() - started.getTime();
-      logger?.write(record);
+      finish(ctx.record);
     }
+  }
+  async function call(input) {
+    const ctx = prepare(input);
+    if ("status" in ctx) return { kind: "error", mapped: ctx };
+    const out = await callCerebrasThroughPool(ctx);
+    if (out.kind !== "stream") {
+      finish(ctx.record);
+      return out;
+    }
+    const capture = new SseCapture(ctx.logging ? SSE_LOG_CAP_BYTES : 0);
+    const body = concatStream(out.prefix, out.ended ? void 0 : out.reader, capture, (end) => {
+      ctx.record.response = {
+        ...ctx.record.response,
+        status: out.status,
+        headers: out.headers,
+        sse: capture.text(),
+        sseTruncated: capture.truncated,
+        bytes: capture.bytes
+      };
+      if (end !== "done") ctx.record.outcome = end === "cancelled" ? "client-closed" : "error";
+      finish(ctx.record);
+    });
+    return { kind: "stream", status: out.status, headers: out.headers, body };
   }
   async function handle(req, res) {
     if (!relayTokenMatches(token, req.headers[RELAY_HEADERS.token])) {
@@ -1595,7 +1675,7 @@ async function startRelay(opts = {}) {
     })();
     return closed;
   };
-  return { url, token, close, status };
+  return { url, token, close, status, call };
 }
 
 // src/ccr/relay-client.ts
@@ -1618,16 +1698,23 @@ function sharedRelay(log, onError) {
   });
   return shared;
 }
-function relayRequestConfig(relay, upstream, apiKey, facts) {
-  const headers = {
-    Authorization: `Bearer ${apiKey}`,
-    [RELAY_HEADERS.token]: relay.token,
-    [RELAY_HEADERS.upstream]: upstream,
-    [RELAY_HEADERS.model]: facts.model,
-    [RELAY_HEADERS.reserve]: String(facts.reserveTokens)
+var HANDOFF_URL = "data:text/event-stream,";
+function parkUpstreamAnswer(answer, abandonAfterMs = 6e4) {
+  let held = answer;
+  const timer = setTimeout(() => {
+    if (held?.kind === "stream") held.body.cancel().catch(() => {
+    });
+    held = void 0;
+  }, abandonAfterMs);
+  timer.unref?.();
+  return {
+    claim() {
+      clearTimeout(timer);
+      const a = held;
+      held = void 0;
+      return a;
+    }
   };
-  if (facts.requestId) headers[RELAY_HEADERS.requestId] = facts.requestId;
-  return { url: new URL("/v1/chat/completions", relay.url), headers };
 }
 
 // src/ccr/cli.ts
@@ -4783,14 +4870,24 @@ var CerebrasCcrTransformer = class {
       ) : void 0;
       const integration = { "X-Cerebras-3rd-Party-Integration": "ccr-cerebras" };
       if (relay) {
-        const via = relayRequestConfig(relay, provider.baseUrl, apiKey, {
-          model: t.body.model,
+        const out = await relay.call({
+          upstream: provider.baseUrl,
+          apiKey,
+          body: new TextEncoder().encode(JSON.stringify(t.body)),
           reserveTokens: t.estimatedInputTokens + (t.body.max_completion_tokens ?? 0),
-          requestId: context.req.id
+          model: t.body.model,
+          requestId: context.req.id,
+          signal: watch.signal
         });
+        if (out.kind === "error") {
+          const { status, body } = out.mapped;
+          throw new AnthropicHttpError(status, body.error.type, body.error.message, out.mapped.headers);
+        }
+        if (out.kind === "aborted") throw new AnthropicHttpError(499, "api_error", "the client went away");
+        state.upstream = parkUpstreamAnswer(out);
         return {
           body: t.body,
-          config: { url: via.url, headers: { ...via.headers, ...integration }, signal: watch.signal }
+          config: { url: new URL(HANDOFF_URL), headers: integration, signal: watch.signal }
         };
       }
       return {
@@ -4812,9 +4909,11 @@ var CerebrasCcrTransformer = class {
       release: () => {
       }
     };
-    const type = response.headers.get("content-type") ?? "";
-    if (type.includes("text/event-stream")) {
-      return new Response(cerebrasSseToCcrStream(response.body, state), {
+    const parked = state.upstream?.claim();
+    const type = parked ? parked.headers["content-type"] ?? "" : response.headers.get("content-type") ?? "";
+    if (type.includes("text/event-stream") || parked?.kind === "stream") {
+      const body = parked?.kind === "stream" ? parked.body : response.body;
+      return new Response(cerebrasSseToCcrStream(body, state), {
         status: 200,
         headers: {
           "Content-Type": "text/event-stream",
@@ -4824,7 +4923,8 @@ var CerebrasCcrTransformer = class {
       });
     }
     try {
-      const completion = JSON.parse(await response.text());
+      const text = parked?.kind === "json" ? new TextDecoder().decode(parked.body) : await response.text();
+      const completion = JSON.parse(text);
       const message = cerebrasToAnthropicMessage(completion, {
         model: state.model,
         messageId: state.messageId,

@@ -5,7 +5,7 @@
 
 import { homedir } from "node:os";
 import { join } from "node:path";
-import { RELAY_HEADERS, type Relay, startRelay } from "../relay/index";
+import { type Relay, type RelayCallOutcome, startRelay } from "../relay/index";
 
 export function ccrHomeDir(home = homedir()): string {
   return join(home, ".claude-code-router");
@@ -38,20 +38,36 @@ export function sharedRelay(
   return shared;
 }
 
-/** The `config` that sends ccr's upstream call through the relay. */
-export function relayRequestConfig(
-  relay: Relay,
-  upstream: string,
-  apiKey: string,
-  facts: { model: string; reserveTokens: number; requestId?: string },
-): { url: URL; headers: Record<string, string> } {
-  const headers: Record<string, string> = {
-    Authorization: `Bearer ${apiKey}`,
-    [RELAY_HEADERS.token]: relay.token,
-    [RELAY_HEADERS.upstream]: upstream,
-    [RELAY_HEADERS.model]: facts.model,
-    [RELAY_HEADERS.reserve]: String(facts.reserveTokens),
+/**
+ * What ccr fetches instead of Cerebras in relay mode: a `data:` URL answers at once, with no socket, so
+ * ccr's own upstream call costs nothing (ccr honours `config.url`; ccr-plugin-contract.md §6).
+ */
+export const HANDOFF_URL = "data:text/event-stream,";
+
+type Answer = Extract<RelayCallOutcome, { kind: "json" } | { kind: "stream" }>;
+
+export interface ParkedAnswer {
+  /** Takes the answer (once); undefined when it was already taken or abandoned. */
+  claim(): Answer | undefined;
+}
+
+/**
+ * Holds Cerebras' answer between transformRequestIn and transformResponseOut. Should ccr never ask for it
+ * (another transformer failed in between), the upstream stream is cancelled instead of leaking.
+ */
+export function parkUpstreamAnswer(answer: Answer, abandonAfterMs = 60_000): ParkedAnswer {
+  let held: Answer | undefined = answer;
+  const timer = setTimeout(() => {
+    if (held?.kind === "stream") held.body.cancel().catch(() => {});
+    held = undefined;
+  }, abandonAfterMs);
+  timer.unref?.();
+  return {
+    claim() {
+      clearTimeout(timer);
+      const a = held;
+      held = undefined;
+      return a;
+    },
   };
-  if (facts.requestId) headers[RELAY_HEADERS.requestId] = facts.requestId;
-  return { url: new URL("/v1/chat/completions", relay.url), headers };
 }

@@ -10,7 +10,7 @@ import { watchClientDisconnect } from "./client-disconnect";
 import { anthropicMessageToCcrCompletion } from "./encoder";
 import { LiveModelCache } from "./live-models";
 import { type LogLevel, type PluginOptions, parsePluginOptions } from "./options";
-import { relayRequestConfig, sharedRelay } from "./relay-client";
+import { HANDOFF_URL, type ParkedAnswer, parkUpstreamAnswer, sharedRelay } from "./relay-client";
 import { cerebrasSseToCcrStream } from "./stream";
 import type {
   CcrContext,
@@ -30,6 +30,8 @@ export interface RequestState {
   estimatedInputTokens: number;
   errorContext: ErrorContext;
   release(): void;
+  /** Cerebras' answer, already fetched by the plugin (relay mode); ccr fetched only a stand-in. */
+  upstream?: ParkedAnswer;
 }
 
 const LEVEL_RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
@@ -141,14 +143,26 @@ export class CerebrasCcrTransformer implements CcrTransformer {
         : undefined;
       const integration = { "X-Cerebras-3rd-Party-Integration": "ccr-cerebras" };
       if (relay) {
-        const via = relayRequestConfig(relay, provider.baseUrl, apiKey, {
-          model: t.body.model,
+        // The plugin calls Cerebras itself (key pool, retries, mapped errors), then hands ccr a local
+        // stand-in so that ccr's own fetch costs nothing; transformResponseOut serves the real answer.
+        const out = await relay.call({
+          upstream: provider.baseUrl,
+          apiKey,
+          body: new TextEncoder().encode(JSON.stringify(t.body)),
           reserveTokens: t.estimatedInputTokens + (t.body.max_completion_tokens ?? 0),
+          model: t.body.model,
           requestId: context.req.id,
+          signal: watch.signal,
         });
+        if (out.kind === "error") {
+          const { status, body } = out.mapped;
+          throw new AnthropicHttpError(status, body.error.type, body.error.message, out.mapped.headers);
+        }
+        if (out.kind === "aborted") throw new AnthropicHttpError(499, "api_error", "the client went away");
+        state.upstream = parkUpstreamAnswer(out);
         return {
           body: t.body,
-          config: { url: via.url, headers: { ...via.headers, ...integration }, signal: watch.signal },
+          config: { url: new URL(HANDOFF_URL), headers: integration, signal: watch.signal },
         };
       }
       return {
@@ -170,9 +184,13 @@ export class CerebrasCcrTransformer implements CcrTransformer {
       errorContext: {},
       release: () => {},
     };
-    const type = response.headers.get("content-type") ?? "";
-    if (type.includes("text/event-stream")) {
-      return new Response(cerebrasSseToCcrStream(response.body, state), {
+    const parked = state.upstream?.claim();
+    const type = parked
+      ? (parked.headers["content-type"] ?? "")
+      : (response.headers.get("content-type") ?? "");
+    if (type.includes("text/event-stream") || parked?.kind === "stream") {
+      const body = parked?.kind === "stream" ? parked.body : response.body;
+      return new Response(cerebrasSseToCcrStream(body, state), {
         status: 200,
         headers: {
           "Content-Type": "text/event-stream",
@@ -182,7 +200,8 @@ export class CerebrasCcrTransformer implements CcrTransformer {
       });
     }
     try {
-      const completion = JSON.parse(await response.text());
+      const text = parked?.kind === "json" ? new TextDecoder().decode(parked.body) : await response.text();
+      const completion = JSON.parse(text);
       const message = cerebrasToAnthropicMessage(completion, {
         model: state.model,
         messageId: state.messageId,

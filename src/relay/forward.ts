@@ -25,7 +25,7 @@ export interface RelaySettings {
   maxTotalMs: number;
 }
 
-export interface ForwardContext {
+export interface PoolCallContext {
   pool: KeyPool;
   fetchImpl: typeof fetch;
   upstream: string;
@@ -35,12 +35,34 @@ export interface ForwardContext {
   settings: RelaySettings;
   /** Fires when the client (ccr) goes away; aborts the upstream call. */
   signal: AbortSignal;
-  res: ServerResponse;
   redactor: Redactor;
   record: RequestLogRecord;
   /** Request logging is on: keep the response (the first MB of a stream) in `record`. */
   logging: boolean;
 }
+
+export interface ForwardContext extends PoolCallContext {
+  res: ServerResponse;
+}
+
+/** What one client request through the pool came to; nothing has been sent to the client yet. */
+export type PoolOutcome =
+  | {
+      kind: "json";
+      status: number;
+      headers: Record<string, string>;
+      body: Uint8Array;
+    }
+  | {
+      kind: "stream";
+      status: number;
+      headers: Record<string, string>;
+      prefix: Uint8Array[];
+      reader: ReadableStreamDefaultReader<Uint8Array>;
+      ended: boolean;
+    }
+  | { kind: "error"; mapped: MappedError }
+  | { kind: "aborted" };
 
 /** Wake-ups of the wait loop are bounded too, beyond the attempt bounds and the clock. */
 const MAX_LOOP_TURNS = 1000;
@@ -106,8 +128,12 @@ function attemptLog(
   return entry;
 }
 
-export async function forwardChatCompletion(ctx: ForwardContext): Promise<void> {
-  const { pool, settings: s, record, redactor, res, signal } = ctx;
+/**
+ * Leases keys and calls Cerebras until an answer can be committed (a 2xx, with a stream's first events
+ * checked) or the request must fail. Used by the relay's HTTP endpoint and in-process by the ccr plugin.
+ */
+export async function callCerebrasThroughPool(ctx: PoolCallContext): Promise<PoolOutcome> {
+  const { pool, settings: s, record, redactor, signal } = ctx;
   const started = Date.now();
   const deadline = started + s.maxTotalMs;
   const maxQuotaFailures = pool.size * 2;
@@ -118,15 +144,17 @@ export async function forwardChatCompletion(ctx: ForwardContext): Promise<void> 
   let last: MappedError | undefined;
   pool.totals.requests++;
 
-  const giveUp = (mapped: MappedError) => {
+  const giveUp = (mapped: MappedError): PoolOutcome => {
     pool.totals.errors++;
     const final = soonestRetryAfter(mapped, pool, ctx.reserve);
-    const text = sendAnthropicError(res, final, redactor);
-    record.response = { status: final.status, headers: { ...final.headers }, body: JSON.parse(text) };
+    const redacted = JSON.parse(redactor.redact(JSON.stringify(final.body)));
+    record.response = { status: final.status, headers: { ...final.headers }, body: redacted };
     record.outcome = "error";
+    return { kind: "error", mapped: { ...final, body: redacted } };
   };
-  const clientClosed = () => {
+  const clientClosed = (): PoolOutcome => {
     record.outcome = "client-closed";
+    return { kind: "aborted" };
   };
 
   for (let turn = 0; turn < MAX_LOOP_TURNS; turn++) {
@@ -172,29 +200,12 @@ export async function forwardChatCompletion(ctx: ForwardContext): Promise<void> 
       });
       record.outcome = "success";
       if (outcome.kind === "json") {
-        sendBuffered(res, outcome.status, headers, outcome.body);
         const body = ctx.logging ? new TextDecoder().decode(outcome.body) : undefined;
         record.response = { status: outcome.status, headers, body };
-        return;
+        return { kind: "json", status: outcome.status, headers, body: outcome.body };
       }
-      const capture = new SseCapture(ctx.logging ? SSE_LOG_CAP_BYTES : 0);
-      const end = await pipeUpstreamStream(
-        res,
-        headers,
-        outcome.prefix,
-        outcome.reader,
-        outcome.ended,
-        capture,
-      );
-      record.response = {
-        status: outcome.status,
-        headers,
-        sse: capture.text(),
-        sseTruncated: capture.truncated,
-        bytes: capture.bytes,
-      };
-      if (end === "client-closed") clientClosed();
-      return;
+      record.response = { status: outcome.status, headers };
+      return { ...outcome, headers };
     }
 
     const kind: FailureKind =
@@ -226,4 +237,29 @@ export async function forwardChatCompletion(ctx: ForwardContext): Promise<void> 
     await sleep(delay, undefined, { signal }).catch(() => {});
   }
   return giveUp(last ?? allKeysCooling(pool, pool.msUntilAvailable(ctx.reserve)));
+}
+
+/** The relay's HTTP endpoint: the pool outcome written to ccr as the answer. */
+export async function forwardChatCompletion(ctx: ForwardContext): Promise<void> {
+  const out = await callCerebrasThroughPool(ctx);
+  const { res, record } = ctx;
+  if (out.kind === "aborted") return;
+  if (out.kind === "error") {
+    sendAnthropicError(res, out.mapped, ctx.redactor);
+    return;
+  }
+  if (out.kind === "json") {
+    sendBuffered(res, out.status, out.headers, out.body);
+    return;
+  }
+  const capture = new SseCapture(ctx.logging ? SSE_LOG_CAP_BYTES : 0);
+  const end = await pipeUpstreamStream(res, out.headers, out.prefix, out.reader, out.ended, capture);
+  record.response = {
+    status: out.status,
+    headers: out.headers,
+    sse: capture.text(),
+    sseTruncated: capture.truncated,
+    bytes: capture.bytes,
+  };
+  if (end === "client-closed") record.outcome = "client-closed";
 }

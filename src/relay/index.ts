@@ -7,6 +7,8 @@ export type {
   KeyStatus,
   PoolStatus,
   Relay,
+  RelayCallInput,
+  RelayCallOutcome,
   RelayLogOptions,
   RelayOptions,
   RelayStatus,

@@ -5,16 +5,29 @@ import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { anthropicErrorBody, type MappedError } from "../errors";
-import { forwardChatCompletion, type RelaySettings } from "./forward";
+import { concatStream } from "./concat-stream";
+import {
+  callCerebrasThroughPool,
+  forwardChatCompletion,
+  type PoolCallContext,
+  type RelaySettings,
+} from "./forward";
 import { bearerToken, DEFAULT_KEY_NAME, type PoolKey, parseCerebrasApiKeys } from "./keys";
 import { PoolRegistry } from "./pool-registry";
 import { Redactor } from "./redact";
-import { loggableBody, type RequestLogRecord, RequestLogWriter, safeRequestId } from "./request-log";
+import {
+  loggableBody,
+  type RequestLogRecord,
+  RequestLogWriter,
+  SSE_LOG_CAP_BYTES,
+  SseCapture,
+  safeRequestId,
+} from "./request-log";
 import { sendAnthropicError } from "./respond";
 import { buildRelayStatus } from "./status";
 import { removeRelayStatusFile, writeRelayStatusFile } from "./status-file";
 import { newRelayToken, relayTokenMatches } from "./token";
-import type { Relay, RelayOptions, RelayStatus } from "./types";
+import type { Relay, RelayCallInput, RelayCallOutcome, RelayOptions, RelayStatus } from "./types";
 
 export const RELAY_HEADERS = {
   token: "x-ccr-cerebras-token",
@@ -86,73 +99,107 @@ export async function startRelay(opts: RelayOptions = {}): Promise<Relay> {
   let url = "";
   const status = (): RelayStatus => buildRelayStatus(url, startedAt, registry.status());
 
+  /** Everything a call needs, from the relay headers (HTTP) or the plugin's arguments (in process). */
+  function prepare(input: RelayCallInput): PoolCallContext | MappedError {
+    const upstream = parseUpstream(input.upstream);
+    if (!upstream)
+      return relayError(400, "invalid_request_error", `missing or invalid ${RELAY_HEADERS.upstream}`);
+    if (input.apiKey) redactor.add(input.apiKey);
+    const keys: PoolKey[] | undefined =
+      envKeys ?? (input.apiKey ? [{ name: DEFAULT_KEY_NAME, value: input.apiKey }] : undefined);
+    if (!keys) {
+      return relayError(
+        401,
+        "authentication_error",
+        "no Cerebras API key (set CEREBRAS_API_KEY or CEREBRAS_API_KEYS)",
+      );
+    }
+    const reserve = input.reserveTokens ?? 0;
+    const record: RequestLogRecord = {
+      requestId: safeRequestId(input.requestId, randomUUID()),
+      startedAt: new Date().toISOString(),
+      upstream,
+      model: input.model,
+      reserveTokens: Number.isFinite(reserve) && reserve > 0 ? reserve : 0,
+      request: logger ? loggableBody(input.body) : undefined,
+      attempts: [],
+      waits: [],
+    };
+    return {
+      pool: registry.get(upstream, keys),
+      fetchImpl,
+      upstream,
+      body: input.body,
+      reserve: record.reserveTokens,
+      model: input.model,
+      settings,
+      signal: input.signal ?? new AbortController().signal,
+      redactor,
+      record,
+      logging: logger !== undefined,
+    };
+  }
+
+  function finish(record: RequestLogRecord): void {
+    record.durationMs = Date.now() - Date.parse(record.startedAt);
+    logger?.write(record);
+  }
+
   async function handleChat(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readRequestBody(req);
-    if (!body)
+    if (!body) {
       return void sendAnthropicError(
         res,
         relayError(413, "request_too_large", "request body too large"),
         redactor,
       );
-    const upstream = parseUpstream(single(req.headers[RELAY_HEADERS.upstream]));
-    if (!upstream) {
-      const e = relayError(
-        400,
-        "invalid_request_error",
-        `missing or invalid ${RELAY_HEADERS.upstream} header`,
-      );
-      return void sendAnthropicError(res, e, redactor);
     }
-    const providerKey = bearerToken(single(req.headers.authorization));
-    if (providerKey) redactor.add(providerKey);
-    const keys: PoolKey[] | undefined =
-      envKeys ?? (providerKey ? [{ name: DEFAULT_KEY_NAME, value: providerKey }] : undefined);
-    if (!keys) {
-      const e = relayError(
-        401,
-        "authentication_error",
-        "no Cerebras API key (set CEREBRAS_API_KEY or CEREBRAS_API_KEYS)",
-      );
-      return void sendAnthropicError(res, e, redactor);
-    }
-    const reserve = Number.parseInt(single(req.headers[RELAY_HEADERS.reserve]) ?? "", 10);
-    const model = single(req.headers[RELAY_HEADERS.model]) || undefined;
-    const started = new Date();
-    const record: RequestLogRecord = {
-      requestId: safeRequestId(single(req.headers[RELAY_HEADERS.requestId]), randomUUID()),
-      startedAt: started.toISOString(),
-      upstream,
-      model,
-      reserveTokens: Number.isFinite(reserve) && reserve > 0 ? reserve : 0,
-      request: logger ? loggableBody(body) : undefined,
-      attempts: [],
-      waits: [],
-    };
     const abort = new AbortController();
+    const ctx = prepare({
+      upstream: single(req.headers[RELAY_HEADERS.upstream]) ?? "",
+      apiKey: bearerToken(single(req.headers.authorization)),
+      body,
+      reserveTokens: Number.parseInt(single(req.headers[RELAY_HEADERS.reserve]) ?? "", 10),
+      model: single(req.headers[RELAY_HEADERS.model]) || undefined,
+      requestId: single(req.headers[RELAY_HEADERS.requestId]),
+      signal: abort.signal,
+    });
+    if ("status" in ctx) return void sendAnthropicError(res, ctx, redactor);
     const onClose = () => {
       if (!res.writableFinished) abort.abort(new Error("client disconnected"));
     };
     res.on("close", onClose);
     try {
-      await forwardChatCompletion({
-        pool: registry.get(upstream, keys),
-        fetchImpl,
-        upstream,
-        body,
-        reserve: record.reserveTokens,
-        model,
-        settings,
-        signal: abort.signal,
-        res,
-        redactor,
-        record,
-        logging: logger !== undefined,
-      });
+      await forwardChatCompletion({ ...ctx, res });
     } finally {
       res.off("close", onClose);
-      record.durationMs = Date.now() - started.getTime();
-      logger?.write(record);
+      finish(ctx.record);
     }
+  }
+
+  /** The same pool logic without the HTTP hop: the ccr plugin calls this inside the ccr process. */
+  async function call(input: RelayCallInput): Promise<RelayCallOutcome> {
+    const ctx = prepare(input);
+    if ("status" in ctx) return { kind: "error", mapped: ctx };
+    const out = await callCerebrasThroughPool(ctx);
+    if (out.kind !== "stream") {
+      finish(ctx.record);
+      return out;
+    }
+    const capture = new SseCapture(ctx.logging ? SSE_LOG_CAP_BYTES : 0);
+    const body = concatStream(out.prefix, out.ended ? undefined : out.reader, capture, (end) => {
+      ctx.record.response = {
+        ...ctx.record.response,
+        status: out.status,
+        headers: out.headers,
+        sse: capture.text(),
+        sseTruncated: capture.truncated,
+        bytes: capture.bytes,
+      };
+      if (end !== "done") ctx.record.outcome = end === "cancelled" ? "client-closed" : "error";
+      finish(ctx.record);
+    });
+    return { kind: "stream", status: out.status, headers: out.headers, body };
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -208,5 +255,5 @@ export async function startRelay(opts: RelayOptions = {}): Promise<Relay> {
     })();
     return closed;
   };
-  return { url, token, close, status };
+  return { url, token, close, status, call };
 }

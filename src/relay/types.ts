@@ -40,7 +40,30 @@ export interface Relay {
   token: string;
   close(): Promise<void>;
   status(): RelayStatus;
+  /** One request through the pool in this process (no HTTP hop); nothing is sent until it returns. */
+  call(input: RelayCallInput): Promise<RelayCallOutcome>;
 }
+
+export interface RelayCallInput {
+  /** The full Cerebras chat-completions URL. */
+  upstream: string;
+  /** The single key used when CEREBRAS_API_KEYS is unset. */
+  apiKey?: string;
+  /** The Cerebras JSON request, sent as is. */
+  body: Uint8Array;
+  /** Estimated input + max_completion_tokens, to skip keys whose remaining budget cannot fit it. */
+  reserveTokens?: number;
+  model?: string;
+  requestId?: string;
+  /** Aborts the upstream call (the client went away). */
+  signal?: AbortSignal;
+}
+
+export type RelayCallOutcome =
+  | { kind: "json"; status: number; headers: Record<string, string>; body: Uint8Array }
+  | { kind: "stream"; status: number; headers: Record<string, string>; body: ReadableStream<Uint8Array> }
+  | { kind: "error"; mapped: import("../errors").MappedError }
+  | { kind: "aborted" };
 
 export interface RelayTotals {
   /** Client requests (pool level) or upstream attempts (key level). */
