@@ -162,7 +162,13 @@ export class CerebrasCcrTransformer implements CcrTransformer {
         state.upstream = parkUpstreamAnswer(out);
         return {
           body: t.body,
-          config: { url: new URL(HANDOFF_URL), headers: integration, signal: watch.signal },
+          // "undefined" makes ccr drop its default `Authorization: Bearer <key>`, so the key never reaches
+          // ccr's debug log of the (stand-in) upstream request.
+          config: {
+            url: new URL(HANDOFF_URL),
+            headers: { ...integration, Authorization: "undefined" },
+            signal: watch.signal,
+          },
         };
       }
       return {

@@ -24,7 +24,7 @@ function pluginConfig(emulatorUrl: string, replayUrl: string) {
     transformer: { use: ["ccr-cerebras"] },
   });
   return {
-    LOG_LEVEL: "info",
+    LOG_LEVEL: "debug", // ccr's default, which logs every upstream request with its headers
     transformers: [{ path: builtPluginPath(), options: { defaultModel: "zai-glm-4.7" } }],
     Providers: [provider("cerebras", emulatorUrl), provider("replay", replayUrl)],
     Router: { default: "cerebras,zai-glm-4.7", background: "cerebras,gpt-oss-120b" },
@@ -101,7 +101,10 @@ describe.each<CcrVersion>(["1.0.73", "2.0.0"])("real ccr %s with the plugin", (v
       max_completion_tokens: 16384,
     });
     expect(sent.body).not.toHaveProperty("reasoning"); // ccr's converter adds it (R8); the plugin must not
-    expect(await ccr.logs()).not.toMatch(/load transformer .*error/);
+    const logs = await ccr.logs();
+    expect(logs).not.toMatch(/load transformer .*error/);
+    expect(logs).toContain("final request"); // ccr did log the upstream request…
+    expect(logs).not.toContain("sk-cerebras-test"); // …without the Cerebras key
   });
 
   it("non-streaming: reasoning, text and a tool call", async () => {

@@ -33,7 +33,7 @@ describe.each<CcrVersion>(["2.0.0", "1.0.73"])("relay through real ccr %s", (ver
       version,
       env: { CEREBRAS_API_KEYS: JSON.stringify(KEYS) },
       config: {
-        LOG_LEVEL: "info",
+        LOG_LEVEL: "debug", // ccr's default: it logs every upstream request with its headers
         transformers: [
           { path: builtPluginPath(), options: { defaultModel: "zai-glm-4.7", requestLog: true } },
         ],
@@ -121,7 +121,9 @@ describe.each<CcrVersion>(["2.0.0", "1.0.73"])("relay through real ccr %s", (ver
     expect(run.stdout).toMatch(/beta/);
     const files = walk(join(ccr.home, ".claude-code-router", "logs", "cerebras"));
     expect(files.length).toBeGreaterThan(0);
-    const everything = [run.stdout, ...files.map((f) => readFileSync(f, "utf8"))].join("\n");
+    const everything = [run.stdout, await ccr.logs(), ...files.map((f) => readFileSync(f, "utf8"))].join(
+      "\n",
+    );
     for (const key of Object.values(KEYS)) expect(everything).not.toContain(key);
   });
 });
