@@ -46,7 +46,7 @@ async function main() {
   const pieces = Array.from({ length: CHUNKS }, (_, i) => `tok${i % 100} `);
   const expectedChars = pieces.join("").length;
   const sse = cerebrasSse([...pieces.map((content) => ({ content })), { finish: "stop", usage: USAGE }]);
-  const writes = sse.match(/[^]{1,16384}/g) ?? [sse];
+  const writes = sse.match(/[\s\S]{1,16384}/g) ?? [sse];
 
   async function once(providerName: string): Promise<Sample> {
     upstream.enqueue({ body: writes });

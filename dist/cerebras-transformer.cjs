@@ -4203,7 +4203,7 @@ function anthropicMessageToCcrCompletion(m) {
 // src/ccr/live-models.ts
 function modelsUrlFromChatUrl(chatUrl) {
   const u = new URL(chatUrl);
-  u.pathname = u.pathname.replace(/\/chat\/completions\/?$/, "") + "/models";
+  u.pathname = `${u.pathname.replace(/\/chat\/completions\/?$/, "")}/models`;
   u.search = "";
   return u.toString();
 }

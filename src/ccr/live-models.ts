@@ -4,7 +4,7 @@
 
 export function modelsUrlFromChatUrl(chatUrl: string): string {
   const u = new URL(chatUrl);
-  u.pathname = u.pathname.replace(/\/chat\/completions\/?$/, "") + "/models";
+  u.pathname = `${u.pathname.replace(/\/chat\/completions\/?$/, "")}/models`;
   u.search = "";
   return u.toString();
 }

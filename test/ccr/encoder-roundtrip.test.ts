@@ -77,7 +77,7 @@ function foldCore(events: AnthropicStreamEvent[]): Folded {
 }
 
 async function throughCcr(sse: string): Promise<Folded> {
-  upstream.enqueue({ body: sse.match(/[^]{1,64}/g) ?? [sse] }); // many small network writes
+  upstream.enqueue({ body: sse.match(/[\s\S]{1,64}/g) ?? [sse] }); // many small network writes
   try {
     const m = await client.messages
       .stream({

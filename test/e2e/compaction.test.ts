@@ -3,7 +3,7 @@
 // The plugin raises that 400 before sending; this proves with the real CLI that Claude Code then compacts
 // and carries on.
 
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
