@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { encodeAnthropicSseEvent, encodeAnthropicSseEvents } from "./sse";
 
@@ -21,6 +22,22 @@ describe("encodeAnthropicSseEvent", () => {
   it("encodes a batch in order", () => {
     expect(encodeAnthropicSseEvents([{ type: "ping" }, { type: "message_stop" }])).toBe(
       'event: ping\ndata: {"type":"ping"}\n\nevent: message_stop\ndata: {"type":"message_stop"}\n\n',
+    );
+  });
+
+  it("writes text and thinking deltas exactly as JSON.stringify would (fast path)", () => {
+    fc.assert(
+      fc.property(fc.nat(50), fc.string({ unit: "binary" }), fc.boolean(), (index, text, thinking) => {
+        const e = thinking
+          ? ({
+              type: "content_block_delta",
+              index,
+              delta: { type: "thinking_delta", thinking: text },
+            } as const)
+          : ({ type: "content_block_delta", index, delta: { type: "text_delta", text } } as const);
+        expect(encodeAnthropicSseEvent(e)).toBe(`event: content_block_delta\ndata: ${JSON.stringify(e)}\n\n`);
+      }),
+      { numRuns: 300 },
     );
   });
 });
