@@ -625,7 +625,12 @@ async function attemptUpstream(input) {
   try {
     const res = await input.fetchImpl(input.upstream, {
       method: "POST",
-      headers: { authorization: `Bearer ${input.key}`, "content-type": "application/json" },
+      headers: {
+        authorization: `Bearer ${input.key}`,
+        "content-type": "application/json",
+        // Attribution header Cerebras documents for integrations (cerebras-api.md §1).
+        "x-cerebras-3rd-party-integration": "ccr-cerebras"
+      },
       body: input.body,
       signal: input.signal
     });
@@ -4891,7 +4896,7 @@ var CerebrasCcrTransformer = class {
           // ccr's debug log of the (stand-in) upstream request.
           config: {
             url: new URL(HANDOFF_URL),
-            headers: { ...integration, Authorization: "undefined" },
+            headers: { Authorization: "undefined" },
             signal: watch.signal
           }
         };

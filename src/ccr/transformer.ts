@@ -166,7 +166,7 @@ export class CerebrasCcrTransformer implements CcrTransformer {
           // ccr's debug log of the (stand-in) upstream request.
           config: {
             url: new URL(HANDOFF_URL),
-            headers: { ...integration, Authorization: "undefined" },
+            headers: { Authorization: "undefined" },
             signal: watch.signal,
           },
         };

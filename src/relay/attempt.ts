@@ -78,7 +78,12 @@ export async function attemptUpstream(input: AttemptInput): Promise<AttemptOutco
   try {
     const res = await input.fetchImpl(input.upstream, {
       method: "POST",
-      headers: { authorization: `Bearer ${input.key}`, "content-type": "application/json" },
+      headers: {
+        authorization: `Bearer ${input.key}`,
+        "content-type": "application/json",
+        // Attribution header Cerebras documents for integrations (cerebras-api.md §1).
+        "x-cerebras-3rd-party-integration": "ccr-cerebras",
+      },
       body: input.body as Uint8Array<ArrayBuffer>,
       signal: input.signal,
     });

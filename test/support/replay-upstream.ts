@@ -8,12 +8,20 @@ export interface ReplayResponse {
   headers?: Record<string, string>;
   /** The body, sent as is; an array is written piece by piece (one write per element). */
   body: string | string[];
+  /** Pause between two pieces. */
+  delayMs?: number;
 }
 
 export interface ReplayUpstream {
   /** Base URL ending in /v1 (append /chat/completions for ccr's api_base_url). */
   url: string;
-  requests: Array<{ path: string; headers: IncomingMessage["headers"]; body: any }>;
+  requests: Array<{
+    path: string;
+    headers: IncomingMessage["headers"];
+    body: any;
+    /** The connection closed before the whole answer was written (the caller went away). */
+    closedEarly?: boolean;
+  }>;
   enqueue(...r: ReplayResponse[]): void;
   close(): Promise<void>;
 }
@@ -44,7 +52,11 @@ export async function startReplayUpstream(opts: { models?: string[] } = {}): Pro
       try {
         body = JSON.parse(raw);
       } catch {}
-      requests.push({ path, headers: req.headers, body });
+      const record: ReplayUpstream["requests"][number] = { path, headers: req.headers, body };
+      requests.push(record);
+      res.on("close", () => {
+        if (!res.writableFinished) record.closedEarly = true;
+      });
       const next = queue.shift();
       if (!next) {
         res.writeHead(500, { "content-type": "application/json" });
@@ -61,8 +73,9 @@ export async function startReplayUpstream(opts: { models?: string[] } = {}): Pro
       });
       const parts = typeof next.body === "string" ? [next.body] : next.body;
       for (const p of parts) {
+        if (res.destroyed) return;
         res.write(p);
-        await new Promise((r) => setImmediate(r));
+        await new Promise((r) => (next.delayMs ? setTimeout(r, next.delayMs) : setImmediate(r)));
       }
       res.end();
     });
