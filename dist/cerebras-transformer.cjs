@@ -4844,17 +4844,6 @@ var CerebrasCcrTransformer = class {
       for (const w of t.warnings) this.log("warn", { reqId: context.req.id }, w);
       const apiKey = resolveCerebrasApiKey(provider.apiKey);
       const errorContext = { model: t.body.model, modelOverrides: this.options.models };
-      if (this.options.discoverModels) {
-        const live = await this.liveModels.get(provider.baseUrl, apiKey);
-        if (live) errorContext.liveModels = live;
-        if (live && !live.includes(t.body.model)) {
-          throw new AnthropicHttpError(
-            404,
-            "not_found_error",
-            modelNotFoundMessage(t.body.model, errorContext)
-          );
-        }
-      }
       const watch = watchClientDisconnect(context.req.raw);
       const state = {
         model: t.requestedModel,
@@ -4886,7 +4875,12 @@ var CerebrasCcrTransformer = class {
         });
         if (out.kind === "error") {
           const { status, body } = out.mapped;
-          throw new AnthropicHttpError(status, body.error.type, body.error.message, out.mapped.headers);
+          let message = body.error.message;
+          if (body.error.type === "not_found_error" && this.options.discoverModels) {
+            const live = await this.liveModels.get(provider.baseUrl, apiKey);
+            if (live) message = modelNotFoundMessage(t.body.model, { ...errorContext, liveModels: live });
+          }
+          throw new AnthropicHttpError(status, body.error.type, message, out.mapped.headers);
         }
         if (out.kind === "aborted") throw new AnthropicHttpError(499, "api_error", "the client went away");
         state.upstream = parkUpstreamAnswer(out);

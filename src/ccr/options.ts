@@ -16,7 +16,7 @@ export interface PluginOptions {
   /** Cap for `max_completion_tokens` (Cerebras reserves it against the per-minute token quota). */
   maxCompletionTokens: number;
   logLevel: LogLevel;
-  /** Fetch `GET /models` to name live models in "model not found" errors. */
+  /** On Cerebras' "model not found", ask `GET /models` to name the live models in the error. */
   discoverModels: boolean;
   /** Send upstream calls through the in-process relay (key pool, retries, mapped errors). */
   relay: boolean;

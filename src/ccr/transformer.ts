@@ -111,17 +111,6 @@ export class CerebrasCcrTransformer implements CcrTransformer {
       for (const w of t.warnings) this.log("warn", { reqId: context.req.id }, w);
       const apiKey = resolveCerebrasApiKey(provider.apiKey);
       const errorContext: ErrorContext = { model: t.body.model, modelOverrides: this.options.models };
-      if (this.options.discoverModels) {
-        const live = await this.liveModels.get(provider.baseUrl, apiKey);
-        if (live) errorContext.liveModels = live;
-        if (live && !live.includes(t.body.model)) {
-          throw new AnthropicHttpError(
-            404,
-            "not_found_error",
-            modelNotFoundMessage(t.body.model, errorContext),
-          );
-        }
-      }
       const watch = watchClientDisconnect(context.req.raw);
       const state: RequestState = {
         model: t.requestedModel,
@@ -156,7 +145,14 @@ export class CerebrasCcrTransformer implements CcrTransformer {
         });
         if (out.kind === "error") {
           const { status, body } = out.mapped;
-          throw new AnthropicHttpError(status, body.error.type, body.error.message, out.mapped.headers);
+          let message = body.error.message;
+          // A configured model keeps being sent for as long as Cerebras serves it; once Cerebras answers
+          // "model not found", the error names the live models (asked from GET /v1/models).
+          if (body.error.type === "not_found_error" && this.options.discoverModels) {
+            const live = await this.liveModels.get(provider.baseUrl, apiKey);
+            if (live) message = modelNotFoundMessage(t.body.model, { ...errorContext, liveModels: live });
+          }
+          throw new AnthropicHttpError(status, body.error.type, message, out.mapped.headers);
         }
         if (out.kind === "aborted") throw new AnthropicHttpError(499, "api_error", "the client went away");
         state.upstream = parkUpstreamAnswer(out);

@@ -19,7 +19,7 @@ let ccr: LlmsServer;
 let client: Anthropic;
 
 beforeAll(async () => {
-  upstream = await startReplayUpstream({ models: ["gpt-oss-120b", "qwen-3.8-27b", "zai-glm-4.7"] });
+  upstream = await startReplayUpstream({ models: ["gpt-oss-120b", "qwen-3.8-27b"] });
   ccr = await startLlmsServer({
     transformers: [{ path: builtPluginPath(), options: { defaultModel: "zai-glm-4.7" } }],
     providers: [
@@ -181,13 +181,18 @@ describe("plugin inside ccr's engine (in-process)", () => {
     expect(upstream.requests.length).toBe(before);
   });
 
-  it("turns a model Cerebras no longer lists into a 404 naming the live models", async () => {
+  it("keeps sending a retired model as configured, and turns Cerebras' 404 into one naming the live models", async () => {
     const before = upstream.requests.length;
+    upstream.enqueue({ status: 404, body: fixture("error_404_model_not_found.json") });
     const err = await client.messages
-      .create({ ...ask("cerebras,llama3.1-8b"), max_tokens: 4096, stream: false } as never)
+      .create({ ...ask("cerebras,zai-glm-4.7"), max_tokens: 4096, stream: false } as never)
       .catch((e) => e);
+    expect(upstream.requests.length).toBe(before + 1); // it was sent
+    expect(upstream.requests.at(-1)!.body.model).toBe("zai-glm-4.7");
     expect(err).toBeInstanceOf(Anthropic.NotFoundError);
-    expect(String(err.message)).toMatch(/llama3\.1-8b.*retired.*gpt-oss-120b/s);
-    expect(upstream.requests.length).toBe(before);
+    // the live list comes from the upstream's GET /v1/models
+    expect(String(err.message)).toMatch(
+      /zai-glm-4\.7.*retired by Cerebras on 2026-08-17.*Live models: gpt-oss-120b, qwen-3\.8-27b/s,
+    );
   });
 });
