@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { AnthropicHttpError } from "../errors";
+import { resolveCerebrasApiKey, toCcrError } from "./transformer";
+
+describe("ccr glue helpers", () => {
+  it("takes the provider's interpolated key, else CEREBRAS_API_KEY, else the first pool key", () => {
+    expect(resolveCerebrasApiKey("csk-provider", {})).toBe("csk-provider");
+    expect(resolveCerebrasApiKey("$CEREBRAS_API_KEY", { CEREBRAS_API_KEY: "csk-env" })).toBe("csk-env");
+    expect(
+      resolveCerebrasApiKey("$CEREBRAS_API_KEY", { CEREBRAS_API_KEYS: '{"a":"csk-a","b":"csk-b"}' }),
+    ).toBe("csk-a");
+    expect(resolveCerebrasApiKey(undefined, { CEREBRAS_API_KEYS: "csk-1,csk-2" })).toBe("csk-1");
+  });
+
+  it("an unset key is a clear 401 that names the variable, not a request sent with '$CEREBRAS_API_KEY'", () => {
+    const err = (() => {
+      try {
+        resolveCerebrasApiKey("$CEREBRAS_API_KEY", {});
+      } catch (e) {
+        return e as AnthropicHttpError;
+      }
+    })();
+    expect(err).toBeInstanceOf(AnthropicHttpError);
+    expect(err?.status).toBe(401);
+    expect(err?.message).toMatch(/CEREBRAS_API_KEY/);
+  });
+
+  it("thrown errors carry what ccr's handler reads, with no stack appended to the message", () => {
+    const e = toCcrError(
+      new AnthropicHttpError(400, "invalid_request_error", "prompt is too long: 9 tokens > 8 maximum"),
+    );
+    expect(e).toMatchObject({ statusCode: 400, type: "invalid_request_error", stack: "" });
+    expect(e.message).toBe("prompt is too long: 9 tokens > 8 maximum");
+    expect(toCcrError(new Error("boom"))).toMatchObject({
+      statusCode: 500,
+      type: "api_error",
+      message: "ccr-cerebras: boom",
+    });
+  });
+});
