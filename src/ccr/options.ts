@@ -3,6 +3,7 @@
 // `provider.apiKey` or the environment.
 
 import type { ModelOverride } from "../models";
+import { DEFAULT_MAX_COMPLETION_TOKENS_CAP } from "../request/sampling";
 
 export type LogLevel = "debug" | "info" | "warn" | "error" | "silent";
 
@@ -51,7 +52,7 @@ export function parsePluginOptions(raw: unknown): PluginOptions {
   }
   const models = o.models ?? {};
   if (typeof models !== "object" || Array.isArray(models)) fail("models must be an object keyed by model id");
-  const cap = o.maxCompletionTokens ?? 16384;
+  const cap = o.maxCompletionTokens ?? DEFAULT_MAX_COMPLETION_TOKENS_CAP;
   if (!Number.isInteger(cap) || (cap as number) < 1) fail("maxCompletionTokens must be a positive integer");
   const logLevel = (o.logLevel ?? "info") as LogLevel;
   if (!LEVELS.includes(logLevel)) fail(`logLevel must be one of ${LEVELS.join(", ")}`);

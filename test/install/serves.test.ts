@@ -78,6 +78,14 @@ describe.each<CcrVersion>(["2.0.0", "1.0.73"])("install.sh then real ccr %s", (v
         "qwen-3.8-27b",
       ]);
       expect(emu.requests.at(-1)!.key).toBe("sk-installed");
+      // The installed wrapper shows the running plugin's key pool by name only.
+      const status = await run("bash", [join(box.home, ".local", "bin", "ccr-cerebras"), "status"], {
+        env: box.env(),
+        timeoutMs: 15_000,
+      });
+      expect(status.code, status.stderr).toBe(0);
+      expect(status.stdout).toMatch(/default/);
+      expect(status.stdout).not.toContain("sk-installed");
     } finally {
       await ccr.stop();
     }
