@@ -4791,12 +4791,14 @@ var LEVEL_RANK = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
 function randomMessageId() {
   return `msg_${crypto.randomUUID().replace(/-/g, "").slice(0, 24)}`;
 }
+var CerebrasAnsweredError = class extends AnthropicHttpError {
+};
 function toCcrError(err) {
   const mapped2 = err instanceof AnthropicHttpError ? err : new AnthropicHttpError(500, "api_error", `ccr-cerebras: ${err?.message ?? String(err)}`);
   const e = new Error(mapped2.message);
   e.statusCode = mapped2.status;
   e.type = mapped2.errorType;
-  e.code = mapped2.errorType;
+  e.code = err instanceof CerebrasAnsweredError ? "provider_response_error" : mapped2.errorType;
   e.stack = "";
   return e;
 }
@@ -4880,7 +4882,7 @@ var CerebrasCcrTransformer = class {
             const live = await this.liveModels.get(provider.baseUrl, apiKey);
             if (live) message = modelNotFoundMessage(t.body.model, { ...errorContext, liveModels: live });
           }
-          throw new AnthropicHttpError(status, body.error.type, message, out.mapped.headers);
+          throw new CerebrasAnsweredError(status, body.error.type, message, out.mapped.headers);
         }
         if (out.kind === "aborted") throw new AnthropicHttpError(499, "api_error", "the client went away");
         state.upstream = parkUpstreamAnswer(out);

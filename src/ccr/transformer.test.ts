@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AnthropicHttpError } from "../errors";
-import { resolveCerebrasApiKey, toCcrError } from "./transformer";
+import { CerebrasAnsweredError, resolveCerebrasApiKey, toCcrError } from "./transformer";
 
 describe("ccr glue helpers", () => {
   it("takes the provider's interpolated key, else CEREBRAS_API_KEY, else the first pool key", () => {
@@ -36,5 +36,14 @@ describe("ccr glue helpers", () => {
       type: "api_error",
       message: "ccr-cerebras: boom",
     });
+  });
+
+  it("errors Cerebras answered are coded provider_response_error (ccr 2.0.0 then tries its fallback)", () => {
+    expect(toCcrError(new CerebrasAnsweredError(429, "rate_limit_error", "slow down")).code).toBe(
+      "provider_response_error",
+    );
+    expect(toCcrError(new AnthropicHttpError(400, "invalid_request_error", "bad")).code).toBe(
+      "invalid_request_error",
+    );
   });
 });

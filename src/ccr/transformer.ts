@@ -40,6 +40,12 @@ function randomMessageId(): string {
   return `msg_${crypto.randomUUID().replace(/-/g, "").slice(0, 24)}`;
 }
 
+/**
+ * An error Cerebras answered with (after the pool's retries). ccr 2.0.0 tries its `fallback` models for
+ * errors coded `provider_response_error`, as it does when it calls the provider itself.
+ */
+export class CerebrasAnsweredError extends AnthropicHttpError {}
+
 /** ccr's error handler replies `{"error":{"message":message+stack,"type","code"}}` with `statusCode`. */
 export function toCcrError(err: unknown): CcrThrownError {
   const mapped =
@@ -49,7 +55,7 @@ export function toCcrError(err: unknown): CcrThrownError {
   const e = new Error(mapped.message) as CcrThrownError;
   e.statusCode = mapped.status;
   e.type = mapped.errorType;
-  e.code = mapped.errorType;
+  e.code = err instanceof CerebrasAnsweredError ? "provider_response_error" : mapped.errorType;
   e.stack = ""; // keeps the message free of a stack trace, so "prompt is too long: …" reaches Claude Code intact
   return e;
 }
@@ -152,7 +158,7 @@ export class CerebrasCcrTransformer implements CcrTransformer {
             const live = await this.liveModels.get(provider.baseUrl, apiKey);
             if (live) message = modelNotFoundMessage(t.body.model, { ...errorContext, liveModels: live });
           }
-          throw new AnthropicHttpError(status, body.error.type, message, out.mapped.headers);
+          throw new CerebrasAnsweredError(status, body.error.type, message, out.mapped.headers);
         }
         if (out.kind === "aborted") throw new AnthropicHttpError(499, "api_error", "the client went away");
         state.upstream = parkUpstreamAnswer(out);

@@ -127,3 +127,48 @@ describe.each<CcrVersion>(["2.0.0", "1.0.73"])("relay through real ccr %s", (ver
     for (const key of Object.values(KEYS)) expect(everything).not.toContain(key);
   });
 });
+
+describe("ccr 2.0.0 fallback still works with the plugin calling Cerebras", () => {
+  let emu: Emulator;
+  let ccr: CcrInstance;
+
+  beforeAll(async () => {
+    emu = await startCerebrasEmulator({ models: ["gpt-oss-120b"], keys: ["sk-fb"] }); // zai-glm-4.7: 404
+    const provider = (name: string) => ({
+      name,
+      api_base_url: `${emu.url}/chat/completions`,
+      api_key: "sk-fb",
+      models: ["zai-glm-4.7", "gpt-oss-120b"],
+      transformer: { use: ["ccr-cerebras"] },
+    });
+    ccr = await startCcr({
+      version: "2.0.0",
+      config: {
+        transformers: [{ path: builtPluginPath(), options: {} }],
+        Providers: [provider("cerebras"), provider("backup")],
+        Router: { default: "cerebras,zai-glm-4.7" },
+        fallback: { default: ["backup,gpt-oss-120b"] },
+      },
+    });
+  });
+
+  afterAll(async () => {
+    await ccr?.stop();
+    await emu?.close();
+  });
+
+  it("a model Cerebras no longer serves falls back to the configured fallback model", async () => {
+    emu.enqueue({ content: "answered by the fallback" });
+    const client = new Anthropic({ baseURL: ccr.baseUrl, apiKey: ccr.apiKey, maxRetries: 0 });
+    const msg = await client.messages.create({
+      model: "claude-sonnet-4-5-20250929",
+      max_tokens: 1024,
+      messages: [{ role: "user", content: "hi" }],
+    });
+    expect(msg.content[0]).toMatchObject({ text: "answered by the fallback" });
+    expect(emu.requests.map((r) => `${(r.body as { model: string }).model}:${r.status}`)).toEqual([
+      "zai-glm-4.7:404",
+      "gpt-oss-120b:200",
+    ]);
+  });
+});
