@@ -169,6 +169,8 @@ export function run(
       clearTimeout(timer);
       resolvePromise({ code, stdout, stderr });
     });
+    // A script that exits without reading its input closes the pipe first: that EPIPE is not a failure.
+    child.stdin.on("error", () => {});
     child.stdin.end(opts.input ?? "");
   });
 }
