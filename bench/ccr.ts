@@ -10,7 +10,7 @@ import { startCcr } from "../test/support/ccr-harness";
 import { startReplayUpstream } from "../test/support/replay-upstream";
 
 const CHUNKS = Number(process.env.BENCH_CHUNKS ?? 20_000);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 11);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 21);
 const PLUGIN = resolve(__dirname, "..", "dist", "cerebras-transformer.cjs");
 
 interface Sample {
@@ -38,8 +38,16 @@ async function main() {
     version: "2.0.0",
     config: {
       LOG_LEVEL: "warn",
-      transformers: [{ path: PLUGIN, options: { discoverModels: false } }],
-      Providers: [provider("cerebras", ["ccr-cerebras"]), provider("builtin", [])],
+      transformers: [
+        { path: PLUGIN, options: { discoverModels: false } },
+        // The same plugin with ccr making the upstream call (no key pool, retries or mapped errors).
+        { path: PLUGIN, options: { name: "ccr-cerebras-direct", relay: false, discoverModels: false } },
+      ],
+      Providers: [
+        provider("cerebras", ["ccr-cerebras"]),
+        provider("direct", ["ccr-cerebras-direct"]),
+        provider("builtin", []),
+      ],
       Router: { default: "cerebras,gpt-oss-120b" },
     },
   });
@@ -84,36 +92,31 @@ async function main() {
   }
 
   try {
-    await once("cerebras"); // warm-up: plugin require, JIT, connections
-    await once("builtin");
-    const ours: Sample[] = [];
-    const builtin: Sample[] = [];
+    const paths = ["cerebras", "direct", "builtin"] as const;
+    for (const p of paths) await once(p); // warm-up: plugin require, JIT, connections
+    const samples: Record<(typeof paths)[number], Sample[]> = { cerebras: [], direct: [], builtin: [] };
     for (let r = 0; r < ROUNDS; r++) {
-      const order = r % 2 ? (["builtin", "cerebras"] as const) : (["cerebras", "builtin"] as const);
-      for (const p of order) (p === "cerebras" ? ours : builtin).push(await once(p));
+      // Rotate the order so that no path always runs first (or last) in a round.
+      for (let k = 0; k < paths.length; k++) {
+        const p = paths[(r + k) % paths.length]!;
+        samples[p].push(await once(p));
+      }
     }
-    for (const [name, s] of [
-      ["plugin", ours],
-      ["built-in", builtin],
-    ] as const) {
+    for (const [name, s] of Object.entries(samples)) {
       const bad = s.find((x) => x.textChars !== expectedChars);
       if (bad) throw new Error(`${name} delivered ${bad.textChars} of ${expectedChars} text characters`);
     }
+    const med = (s: Sample[], k: keyof Sample) => median(s.map((x) => x[k]));
     const row = (label: string, s: Sample[]) =>
-      `${label.padEnd(10)} total ${median(s.map((x) => x.totalMs))
-        .toFixed(1)
-        .padStart(8)} ms   first content ${median(s.map((x) => x.firstContentMs))
-        .toFixed(2)
-        .padStart(7)} ms`;
-    const ratioTotal = median(ours.map((x) => x.totalMs)) / median(builtin.map((x) => x.totalMs));
-    const ratioFirst =
-      median(ours.map((x) => x.firstContentMs)) / median(builtin.map((x) => x.firstContentMs));
-    console.log(`\nccr 2.0.0, ${CHUNKS}-chunk Cerebras stream, ${ROUNDS} alternated rounds (medians)`);
-    console.log(row("plugin", ours));
-    console.log(row("built-in", builtin));
-    console.log(
-      `ratio ours/built-in: total ${ratioTotal.toFixed(2)}, first content ${ratioFirst.toFixed(2)} (goal ≤ 1.00)`,
-    );
+      `${label.padEnd(28)} total ${med(s, "totalMs").toFixed(1).padStart(7)} ms   first content ${med(s, "firstContentMs").toFixed(2).padStart(6)} ms`;
+    const ratio = (s: Sample[]) =>
+      `total ${(med(s, "totalMs") / med(samples.builtin, "totalMs")).toFixed(2)}, first content ${(med(s, "firstContentMs") / med(samples.builtin, "firstContentMs")).toFixed(2)}`;
+    console.log(`\nccr 2.0.0, ${CHUNKS}-chunk Cerebras stream, ${ROUNDS} rounds (medians)`);
+    console.log(row("plugin (key pool, default)", samples.cerebras));
+    console.log(row("plugin (relay: false)", samples.direct));
+    console.log(row("ccr built-in path", samples.builtin));
+    console.log(`ratio plugin/built-in: ${ratio(samples.cerebras)} (goal ≤ 1.00)`);
+    console.log(`ratio plugin with relay:false/built-in: ${ratio(samples.direct)}`);
   } finally {
     await ccr.stop();
     await upstream.close();
