@@ -1494,9 +1494,7 @@ function mergeRouter(router, model, models, notes) {
   const main = `${PROVIDER_NAME},${model}`;
   const wanted = [
     ["default", main],
-    ["background", `${PROVIDER_NAME},${BACKGROUND_MODEL_ID}`],
-    ["think", main]
-    // Claude Code 2.1.x sends `thinking` on every turn, so think must equal default
+    ["background", `${PROVIDER_NAME},${BACKGROUND_MODEL_ID}`]
   ];
   for (const [key, value] of wanted) {
     const current = result[key];
@@ -1509,6 +1507,21 @@ function mergeRouter(router, model, models, notes) {
     } else if (key === "background" ? !models.includes(currentModel) : current !== value) {
       result[key] = value;
     }
+  }
+  const def = result.default;
+  const think = result.think;
+  const thinkUnset = think === void 0 || think === null || think === "";
+  if (cerebrasRouteModel(def) !== void 0) {
+    if (thinkUnset || cerebrasRouteModel(think) !== void 0 && think !== def) result.think = def;
+    else if (think !== def) {
+      notes.push(
+        `kept Router.think = ${JSON.stringify(think)} (set by you): Claude Code 2.1.x sends every turn there, not to Router.default`
+      );
+    }
+  } else if (thinkUnset) {
+    notes.push(
+      "left Router.think unset: with your own Router.default, a Cerebras think model would take every turn"
+    );
   }
   return result;
 }
@@ -1537,7 +1550,7 @@ function mergeCerebrasConfig(existing, opts) {
   config.Router = mergeRouter(config.Router, model, merged.models, notes);
   if (config.LOG !== false && (config.LOG_LEVEL === void 0 || config.LOG_LEVEL === "debug")) {
     notes.push(
-      'ccr logs every upstream request with its headers at LOG_LEVEL "debug" (its default), so the Cerebras key ends up in ~/.claude-code-router/logs; consider "LOG_LEVEL": "info"'
+      'ccr logs every request body (your prompts and code) at LOG_LEVEL "debug" (its default) into ~/.claude-code-router/logs; consider "LOG_LEVEL": "info"'
     );
   }
   return { config, model, baseUrl, notes };
@@ -1739,7 +1752,9 @@ function modelWarnings(model, live, today = /* @__PURE__ */ new Date()) {
     return [`${model} is not among the models Cerebras serves to this key${why}; live: ${live.join(", ")}`];
   }
   if (retired) {
-    return [`${model} was retired by Cerebras on ${info.retired}: requests will fail with model_not_found`];
+    return [
+      `${model} was retired by Cerebras on ${info.retired}: it is still sent as configured, and Cerebras answers model_not_found unless your account still serves it`
+    ];
   }
   return [];
 }

@@ -85,6 +85,9 @@ describe("mergeCerebrasConfig", () => {
     expect(router.longContextThreshold).toBe(60000);
     expect(router.background).toBe("cerebras,gpt-oss-120b");
     expect(notes.join("\n")).toMatch(/kept Router\.default/);
+    // Router.think is not pointed at Cerebras: Claude Code 2.1.x would send every turn there (RT3).
+    expect(router.think).toBeUndefined();
+    expect(notes.join("\n")).toMatch(/left Router\.think unset/);
     expect(Object.keys(config)).toEqual(Object.keys(before)); // no reordering of the user's keys
     expect(before).toEqual(userConfig()); // the input object is not modified
   });
@@ -261,5 +264,21 @@ describe("diffConfigs", () => {
     const diff = diffConfigs({ a: 1 }, { a: 1, b: 2 });
     expect(diff).toContain('+  "b": 2');
     expect(diff).toContain('-  "a": 1');
+  });
+
+  it("think follows a cerebras default, keeps the user's own think, and updates a stale cerebras think", () => {
+    const fresh = mergeCerebrasConfig({}, { pluginPath: PLUGIN, model: "gpt-oss-120b", today: TODAY });
+    expect((fresh.config.Router as JsonObject).think).toBe("cerebras,gpt-oss-120b");
+    const stale = mergeCerebrasConfig(
+      { Router: { default: "cerebras,zai-glm-4.7", think: "cerebras,zai-glm-4.7" } },
+      { pluginPath: PLUGIN, model: "qwen-3.8-27b", today: TODAY },
+    );
+    expect((stale.config.Router as JsonObject).think).toBe("cerebras,qwen-3.8-27b");
+    const mine = mergeCerebrasConfig(
+      { Router: { think: "openrouter,deep-thinker" } },
+      { pluginPath: PLUGIN, today: TODAY },
+    );
+    expect((mine.config.Router as JsonObject).think).toBe("openrouter,deep-thinker");
+    expect(mine.notes.join("\n")).toMatch(/kept Router\.think/);
   });
 });

@@ -211,7 +211,6 @@ function mergeRouter(router: unknown, model: string, models: readonly string[], 
   const wanted: Array<[key: string, value: string]> = [
     ["default", main],
     ["background", `${PROVIDER_NAME},${BACKGROUND_MODEL_ID}`],
-    ["think", main], // Claude Code 2.1.x sends `thinking` on every turn, so think must equal default
   ];
   for (const [key, value] of wanted) {
     const current = result[key];
@@ -224,6 +223,24 @@ function mergeRouter(router: unknown, model: string, models: readonly string[], 
     } else if (key === "background" ? !models.includes(currentModel) : current !== value) {
       result[key] = value;
     }
+  }
+  // Claude Code 2.1.x sends `thinking` on every turn and ccr routes any such request to Router.think, so
+  // think must equal default (ccr-plugin-contract.md RT3). When the default is the user's own, a cerebras
+  // think would take over every turn: it is then left alone.
+  const def = result.default;
+  const think = result.think;
+  const thinkUnset = think === undefined || think === null || think === "";
+  if (cerebrasRouteModel(def) !== undefined) {
+    if (thinkUnset || (cerebrasRouteModel(think) !== undefined && think !== def)) result.think = def;
+    else if (think !== def) {
+      notes.push(
+        `kept Router.think = ${JSON.stringify(think)} (set by you): Claude Code 2.1.x sends every turn there, not to Router.default`,
+      );
+    }
+  } else if (thinkUnset) {
+    notes.push(
+      "left Router.think unset: with your own Router.default, a Cerebras think model would take every turn",
+    );
   }
   return result;
 }
@@ -262,7 +279,7 @@ export function mergeCerebrasConfig(existing: JsonObject, opts: MergeOptions): M
   config.Router = mergeRouter(config.Router, model, merged.models as string[], notes);
   if (config.LOG !== false && (config.LOG_LEVEL === undefined || config.LOG_LEVEL === "debug")) {
     notes.push(
-      'ccr logs every upstream request with its headers at LOG_LEVEL "debug" (its default), so the Cerebras key ends up in ~/.claude-code-router/logs; consider "LOG_LEVEL": "info"',
+      'ccr logs every request body (your prompts and code) at LOG_LEVEL "debug" (its default) into ~/.claude-code-router/logs; consider "LOG_LEVEL": "info"',
     );
   }
   return { config, model, baseUrl, notes };

@@ -86,7 +86,7 @@ describe("modelWarnings", () => {
 
   it("warns that zai-glm-4.7 was retired on 2026-08-17 when Cerebras cannot be asked", () => {
     expect(modelWarnings("zai-glm-4.7", null, today)).toEqual([
-      "zai-glm-4.7 was retired by Cerebras on 2026-08-17: requests will fail with model_not_found",
+      "zai-glm-4.7 was retired by Cerebras on 2026-08-17: it is still sent as configured, and Cerebras answers model_not_found unless your account still serves it",
     ]);
     expect(modelWarnings("zai-glm-4.7", null, new Date("2026-08-16T00:00:00Z"))).toEqual([]);
   });

@@ -83,7 +83,9 @@ export function modelWarnings(
     return [`${model} is not among the models Cerebras serves to this key${why}; live: ${live.join(", ")}`];
   }
   if (retired) {
-    return [`${model} was retired by Cerebras on ${info.retired}: requests will fail with model_not_found`];
+    return [
+      `${model} was retired by Cerebras on ${info.retired}: it is still sent as configured, and Cerebras answers model_not_found unless your account still serves it`,
+    ];
   }
   return [];
 }
