@@ -4010,7 +4010,8 @@ function cerebrasToAnthropicMessage(completion, opts) {
   const choice = firstChoice(body.choices);
   const message = choice?.message ?? {};
   const rawContent = typeof message.content === "string" ? message.content : "";
-  let reasoning = typeof message.reasoning === "string" ? message.reasoning : "";
+  const upstreamReasoning = message.reasoning ?? message.reasoning_content;
+  let reasoning = typeof upstreamReasoning === "string" ? upstreamReasoning : "";
   let text = rawContent;
   const tagged = splitLeadingThinkTag(rawContent);
   if (tagged) {
@@ -4033,7 +4034,7 @@ function cerebrasToAnthropicMessage(completion, opts) {
     hasToolUse = true;
   }
   if (content.length === 0) content.push({ type: "text", text: "" });
-  const outputChars = (typeof message.reasoning === "string" ? message.reasoning.length : 0) + rawContent.length;
+  const outputChars = (typeof upstreamReasoning === "string" ? upstreamReasoning.length : 0) + rawContent.length;
   return {
     id: opts.messageId ?? newAnthropicMessageId(),
     type: "message",
@@ -4585,9 +4586,10 @@ var CerebrasToAnthropicStream = class {
     if (this.sawFinish) return;
     const delta = choice.delta;
     if (delta) {
-      if (typeof delta.reasoning === "string" && delta.reasoning !== "") {
-        this.outputChars += delta.reasoning.length;
-        this.onReasoning(delta.reasoning);
+      const reasoning = delta.reasoning ?? delta.reasoning_content;
+      if (typeof reasoning === "string" && reasoning !== "") {
+        this.outputChars += reasoning.length;
+        this.onReasoning(reasoning);
       }
       if (typeof delta.content === "string" && delta.content !== "") {
         this.outputChars += delta.content.length;

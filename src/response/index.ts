@@ -88,7 +88,8 @@ export function cerebrasToAnthropicMessage(
   const choice = firstChoice(body.choices!);
   const message = choice?.message ?? {};
   const rawContent = typeof message.content === "string" ? message.content : "";
-  let reasoning = typeof message.reasoning === "string" ? message.reasoning : "";
+  const upstreamReasoning = message.reasoning ?? message.reasoning_content;
+  let reasoning = typeof upstreamReasoning === "string" ? upstreamReasoning : "";
   let text = rawContent;
   const tagged = splitLeadingThinkTag(rawContent);
   if (tagged) {
@@ -114,7 +115,7 @@ export function cerebrasToAnthropicMessage(
   if (content.length === 0) content.push({ type: "text", text: "" });
 
   const outputChars =
-    (typeof message.reasoning === "string" ? message.reasoning.length : 0) + rawContent.length;
+    (typeof upstreamReasoning === "string" ? upstreamReasoning.length : 0) + rawContent.length;
   return {
     id: opts.messageId ?? newAnthropicMessageId(),
     type: "message",

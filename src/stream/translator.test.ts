@@ -169,3 +169,19 @@ describe("CerebrasToAnthropicStream", () => {
     expect(anthropicStreamViolations(events)).toEqual([]);
   });
 });
+
+describe("gateway variants", () => {
+  it("reads delta.reasoning_content as reasoning (some OpenAI-compatible gateways rename the field)", () => {
+    const t = new CerebrasToAnthropicStream({ model: "m" });
+    const sse =
+      'data: {"choices":[{"index":0,"delta":{"role":"assistant"}}]}\n\n' +
+      'data: {"choices":[{"index":0,"delta":{"reasoning_content":"think"}}]}\n\n' +
+      'data: {"choices":[{"index":0,"delta":{"content":"ok"}}]}\n\n' +
+      'data: {"choices":[{"index":0,"delta":{},"finish_reason":"stop"}]}\n\ndata: [DONE]\n\n';
+    const events = [...t.push(sse), ...t.end()];
+    const starts = events
+      .filter((e) => e.type === "content_block_start")
+      .map((e) => (e as any).content_block.type);
+    expect(starts).toEqual(["thinking", "text"]);
+  });
+});

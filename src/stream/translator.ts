@@ -164,9 +164,10 @@ export class CerebrasToAnthropicStream {
     if (this.sawFinish) return;
     const delta = choice.delta;
     if (delta) {
-      if (typeof delta.reasoning === "string" && delta.reasoning !== "") {
-        this.outputChars += delta.reasoning.length;
-        this.onReasoning(delta.reasoning);
+      const reasoning = delta.reasoning ?? delta.reasoning_content;
+      if (typeof reasoning === "string" && reasoning !== "") {
+        this.outputChars += reasoning.length;
+        this.onReasoning(reasoning);
       }
       if (typeof delta.content === "string" && delta.content !== "") {
         this.outputChars += delta.content.length;

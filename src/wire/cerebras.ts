@@ -90,6 +90,8 @@ export interface CerebrasCompletion {
       role?: string;
       content?: string | null;
       reasoning?: string | null;
+      /** Not Cerebras' field; some OpenAI-compatible gateways rename `reasoning` to it. Read as an alias. */
+      reasoning_content?: string | null;
       tool_calls?: Array<{
         id?: string;
         type?: string;
@@ -119,6 +121,8 @@ export interface CerebrasChunk {
       role?: string;
       content?: string | null;
       reasoning?: string | null;
+      /** Not Cerebras' field; some OpenAI-compatible gateways rename `reasoning` to it. Read as an alias. */
+      reasoning_content?: string | null;
       tool_calls?: CerebrasToolCallDelta[] | null;
     };
     finish_reason?: CerebrasFinishReason | null;
