@@ -4816,6 +4816,9 @@ function resolveCerebrasApiKey(providerKey, env = process.env) {
   }
   return key;
 }
+function httpsProxyConfigured(env = process.env) {
+  return Boolean(env.HTTPS_PROXY || env.https_proxy || env.httpsProxy || env.PROXY_URL);
+}
 var CerebrasCcrTransformer = class {
   name;
   logger;
@@ -4862,7 +4865,7 @@ var CerebrasCcrTransformer = class {
         { reqId: context.req.id, model: t.body.model, estimatedInputTokens: t.estimatedInputTokens },
         "cerebras request"
       );
-      const relay = this.options.relay ? await sharedRelay(
+      const relay = this.options.relay && !httpsProxyConfigured() ? await sharedRelay(
         this.options.requestLog,
         (err) => this.log("error", { err: String(err) }, "relay did not start; calling Cerebras directly")
       ) : void 0;

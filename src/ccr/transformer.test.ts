@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { AnthropicHttpError } from "../errors";
-import { CerebrasAnsweredError, resolveCerebrasApiKey, toCcrError } from "./transformer";
+import {
+  CerebrasAnsweredError,
+  httpsProxyConfigured,
+  resolveCerebrasApiKey,
+  toCcrError,
+} from "./transformer";
 
 describe("ccr glue helpers", () => {
   it("takes the provider's interpolated key, else CEREBRAS_API_KEY, else the first pool key", () => {
@@ -45,5 +50,11 @@ describe("ccr glue helpers", () => {
     expect(toCcrError(new AnthropicHttpError(400, "invalid_request_error", "bad")).code).toBe(
       "invalid_request_error",
     );
+  });
+
+  it("leaves the upstream call to ccr when an HTTPS proxy is configured (only ccr's fetch uses it)", () => {
+    expect(httpsProxyConfigured({})).toBe(false);
+    expect(httpsProxyConfigured({ HTTPS_PROXY: "http://proxy:3128" })).toBe(true);
+    expect(httpsProxyConfigured({ PROXY_URL: "http://proxy:3128" })).toBe(true);
   });
 });

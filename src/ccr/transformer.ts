@@ -78,6 +78,11 @@ export function resolveCerebrasApiKey(providerKey: string | undefined, env = pro
   return key;
 }
 
+/** ccr copies its config (PROXY_URL, HTTPS_PROXY, …) into process.env at start; users export them too. */
+export function httpsProxyConfigured(env = process.env): boolean {
+  return Boolean(env.HTTPS_PROXY || env.https_proxy || env.httpsProxy || env.PROXY_URL);
+}
+
 export class CerebrasCcrTransformer implements CcrTransformer {
   readonly name: string;
   logger?: CcrLogger;
@@ -131,11 +136,14 @@ export class CerebrasCcrTransformer implements CcrTransformer {
         { reqId: context.req.id, model: t.body.model, estimatedInputTokens: t.estimatedInputTokens },
         "cerebras request",
       );
-      const relay = this.options.relay
-        ? await sharedRelay(this.options.requestLog, (err) =>
-            this.log("error", { err: String(err) }, "relay did not start; calling Cerebras directly"),
-          )
-        : undefined;
+      // Behind an HTTP proxy only ccr's own fetch knows the way out (ccr passes its PROXY_URL/HTTPS_PROXY
+      // to that fetch, not to ours): let ccr call Cerebras then, without the key pool.
+      const relay =
+        this.options.relay && !httpsProxyConfigured()
+          ? await sharedRelay(this.options.requestLog, (err) =>
+              this.log("error", { err: String(err) }, "relay did not start; calling Cerebras directly"),
+            )
+          : undefined;
       const integration = { "X-Cerebras-3rd-Party-Integration": "ccr-cerebras" };
       if (relay) {
         // The plugin calls Cerebras itself (key pool, retries, mapped errors), then hands ccr a local
