@@ -14,6 +14,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: "forks",
     globalSetup: ["test/setup/build-plugin.ts"],
-    env: { HOME: testHome },
+    // No proxy either: every server in the tests is on 127.0.0.1.
+    env: { HOME: testHome, HTTPS_PROXY: "", https_proxy: "", HTTP_PROXY: "", http_proxy: "", PROXY_URL: "" },
   },
 });
