@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CerebrasRequest } from "../../src/wire/cerebras";
 import { type Emulator, startCerebrasEmulator } from "../emulator/server";
 import { type CcrInstance, type CcrVersion, startCcr } from "../support/ccr-harness";
-import { runClaudeCode } from "../support/claude-code-harness";
+import { CLAUDE_CODE_2077_CLI, runClaudeCode } from "../support/claude-code-harness";
 import { builtPluginPath } from "../support/plugin-path";
 
 const MODELS = ["zai-glm-4.7", "gpt-oss-120b"];
@@ -21,7 +21,14 @@ const toolText = (body: CerebrasRequest) =>
     .map((m) => m.content)
     .join("\n");
 
-describe.each<CcrVersion>(["2.0.0", "1.0.73"])("Claude Code through ccr %s + plugin", (version) => {
+const CASES: Array<[CcrVersion, string, string | undefined]> = [
+  ["2.0.0", "2.1.330", undefined],
+  ["1.0.73", "2.1.330", undefined],
+  // 2.0.77 also fires three "Warmup" sub-agent requests at start-up, one with a haiku name (→ background).
+  ["2.0.0", "2.0.77", CLAUDE_CODE_2077_CLI],
+];
+
+describe.each(CASES)("through ccr %s + plugin, Claude Code %s", (version, cc, bin) => {
   let emu: Emulator;
   let ccr: CcrInstance;
   let work: string;
@@ -72,7 +79,9 @@ describe.each<CcrVersion>(["2.0.0", "1.0.73"])("Claude Code through ccr %s + plu
         ],
       },
       {
-        match: (b) => b.messages.some((m) => m.role === "user") && !b.messages.some((m) => m.role === "tool"),
+        // The user's prompt (not a "Warmup" sub-agent request, which 2.0.77 sends at the same time).
+        match: (b) =>
+          JSON.stringify(b.messages).includes("hello.txt") && !b.messages.some((m) => m.role === "tool"),
         reasoning: "I should read the file first.",
         content: "Reading the file.",
         toolCalls: [{ name: "Read", arguments: JSON.stringify({ file_path: hello }) }],
@@ -85,6 +94,7 @@ describe.each<CcrVersion>(["2.0.0", "1.0.73"])("Claude Code through ccr %s + plu
       prompt: "What does hello.txt say, and what does `echo bash-says-kiwi` print?",
       allowedTools: ["Read", "Bash(echo:*)"],
       timeoutMs: 90_000,
+      bin,
     });
     const diagnostics = `exit ${run.code}\nstderr: ${run.stderr.slice(-2000)}\nemulator statuses: ${emu.requests.map((r) => r.status).join(",")}`;
     expect(run.code, diagnostics).toBe(0);
@@ -97,6 +107,13 @@ describe.each<CcrVersion>(["2.0.0", "1.0.73"])("Claude Code through ccr %s + plu
       emu.requests.every((r) => r.status === 200),
       diagnostics,
     ).toBe(true);
+    if (cc === "2.0.77") {
+      // Its haiku-named Explore warm-up went to Router.background through the plugin too.
+      expect(
+        emu.requests.some((r) => (r.body as CerebrasRequest).model === "gpt-oss-120b"),
+        diagnostics,
+      ).toBe(true);
+    }
     // No silent non-streaming fallback: every request was a stream.
     expect(emu.requests.every((r) => (r.body as CerebrasRequest).stream === true)).toBe(true);
   }, 120_000);

@@ -18,6 +18,9 @@ export const CLAUDE_CODE_BIN = resolve(
   "claude.exe",
 );
 
+/** Claude Code 2.0.77, the last 2.0.x (a JavaScript bundle), installed as the `cc2077` alias. */
+export const CLAUDE_CODE_2077_CLI = resolve(__dirname, "..", "..", "node_modules", "cc2077", "cli.js");
+
 export interface RunClaudeCodeOptions {
   /** ccr's address (or any Anthropic Messages server); Claude Code appends /v1/messages?beta=true. */
   baseUrl: string;
@@ -33,6 +36,8 @@ export interface RunClaudeCodeOptions {
   extraArgs?: string[];
   /** Else a fresh temporary HOME, removed afterwards. */
   home?: string;
+  /** Another Claude Code: a native binary, or a `cli.js` (run with this node), e.g. CLAUDE_CODE_2077_CLI. */
+  bin?: string;
 }
 
 export interface ClaudeCodeRun {
@@ -87,7 +92,11 @@ export function runClaudeCode(opts: RunClaudeCodeOptions): Promise<ClaudeCodeRun
     ANTHROPIC_AUTH_TOKEN: opts.authToken,
     ...opts.env,
   };
-  const child = spawn(CLAUDE_CODE_BIN, claudeCodeArgs(opts), {
+  const bin = opts.bin ?? CLAUDE_CODE_BIN;
+  const [command, args] = bin.endsWith(".js")
+    ? [process.execPath, [bin, ...claudeCodeArgs(opts)]]
+    : [bin, claudeCodeArgs(opts)];
+  const child = spawn(command, args, {
     cwd: opts.cwd,
     env,
     stdio: ["ignore", "pipe", "pipe"],
