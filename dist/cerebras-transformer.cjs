@@ -150,6 +150,21 @@ var AnthropicHttpError = class extends Error {
 function anthropicErrorBody(type, message) {
   return { type: "error", error: { type, message } };
 }
+var STATUS_OF_TYPE = {
+  invalid_request_error: 400,
+  authentication_error: 401,
+  billing_error: 402,
+  permission_error: 403,
+  not_found_error: 404,
+  request_too_large: 413,
+  rate_limit_error: 429,
+  api_error: 500,
+  timeout_error: 504,
+  overloaded_error: 529
+};
+function httpStatusForAnthropicErrorType(type) {
+  return STATUS_OF_TYPE[type] ?? 500;
+}
 function invalidRequest(message) {
   return new AnthropicHttpError(400, "invalid_request_error", message);
 }
@@ -3022,6 +3037,111 @@ function anthropicToCerebrasRequest(input, opts = {}) {
   };
 }
 
+// src/ccr/client-disconnect.ts
+function watchClientDisconnect(raw) {
+  const ac = new AbortController();
+  const res = raw?.socket?._httpMessage;
+  if (!res || typeof res.once !== "function") return { signal: ac.signal, release: () => {
+  } };
+  const onClose = () => {
+    if (!res.writableFinished) ac.abort(new Error("client disconnected"));
+  };
+  res.once("close", onClose);
+  return { signal: ac.signal, release: () => res.off("close", onClose) };
+}
+
+// src/ccr/live-models.ts
+function modelsUrlFromChatUrl(chatUrl) {
+  const u = new URL(chatUrl);
+  u.pathname = `${u.pathname.replace(/\/chat\/completions\/?$/, "")}/models`;
+  u.search = "";
+  return u.toString();
+}
+var LiveModelCache = class {
+  constructor(ttlMs = 10 * 6e4, timeoutMs = 3e3, fetchImpl = (...a) => fetch(...a)) {
+    this.ttlMs = ttlMs;
+    this.timeoutMs = timeoutMs;
+    this.fetchImpl = fetchImpl;
+  }
+  ttlMs;
+  timeoutMs;
+  fetchImpl;
+  entries = /* @__PURE__ */ new Map();
+  /** The live ids, or undefined when Cerebras could not be asked. At most one fetch per URL at a time. */
+  async get(chatUrl, apiKey) {
+    const url = modelsUrlFromChatUrl(chatUrl);
+    const e = this.entries.get(url);
+    if (e?.pending) return e.pending;
+    if (e && Date.now() < e.expires) return e.ids;
+    const pending = this.fetchIds(url, apiKey).then((ids) => {
+      this.entries.set(url, { ids, expires: Date.now() + (ids ? this.ttlMs : 3e4) });
+      return ids;
+    });
+    this.entries.set(url, { ids: e?.ids, expires: 0, pending });
+    return pending;
+  }
+  async fetchIds(url, apiKey) {
+    try {
+      const res = await this.fetchImpl(url, {
+        headers: { Authorization: `Bearer ${apiKey}` },
+        signal: AbortSignal.timeout(this.timeoutMs)
+      });
+      if (!res.ok) return void 0;
+      const json2 = await res.json();
+      const ids = (json2.data ?? []).map((m) => m.id).filter((id) => typeof id === "string");
+      return ids.length ? ids.map((id) => id.replace(/^cerebras\//, "")) : void 0;
+    } catch {
+      return void 0;
+    }
+  }
+};
+
+// src/ccr/options.ts
+var PLUGIN_NAME = "ccr-cerebras";
+var RESERVED_NAMES = /* @__PURE__ */ new Set([
+  "cerebras",
+  "anthropic",
+  "openai",
+  "openrouter",
+  "deepseek",
+  "gemini",
+  "groq"
+]);
+var LEVELS = ["debug", "info", "warn", "error", "silent"];
+function parsePluginOptions(raw) {
+  const o = raw && typeof raw === "object" ? raw : {};
+  const fail3 = (m) => {
+    throw new Error(`ccr-cerebras: invalid transformers[].options: ${m}`);
+  };
+  const name = o.name === void 0 ? PLUGIN_NAME : String(o.name);
+  if (RESERVED_NAMES.has(name.toLowerCase())) {
+    fail3(`name "${name}" would replace ccr's built-in transformer of that name; pick another`);
+  }
+  if (o.defaultModel !== void 0 && (typeof o.defaultModel !== "string" || !o.defaultModel)) {
+    fail3("defaultModel must be a non-empty string");
+  }
+  const models = o.models ?? {};
+  if (typeof models !== "object" || Array.isArray(models)) fail3("models must be an object keyed by model id");
+  const cap = o.maxCompletionTokens ?? DEFAULT_MAX_COMPLETION_TOKENS_CAP;
+  if (!Number.isInteger(cap) || cap < 1) fail3("maxCompletionTokens must be a positive integer");
+  const logLevel = o.logLevel ?? "info";
+  if (!LEVELS.includes(logLevel)) fail3(`logLevel must be one of ${LEVELS.join(", ")}`);
+  const log = o.requestLog ?? false;
+  if (log !== false && log !== true && (typeof log !== "object" || Array.isArray(log))) {
+    fail3("requestLog must be true, false or { maxAgeDays, maxBytes }");
+  }
+  return {
+    name,
+    defaultModel: o.defaultModel,
+    models,
+    maxCompletionTokens: cap,
+    logLevel,
+    discoverModels: o.discoverModels !== false,
+    relay: o.relay !== false,
+    requestLog: log === true ? {} : log
+  };
+}
+
 // src/response/ids.ts
 var TOOL_USE_ID_RE = /^[a-zA-Z0-9_-]+$/;
 function randomHex(bytes) {
@@ -4050,252 +4170,89 @@ function cerebrasToAnthropicMessage(completion, opts) {
   };
 }
 
-// src/ccr/client-disconnect.ts
-function watchClientDisconnect(raw) {
-  const ac = new AbortController();
-  const res = raw?.socket?._httpMessage;
-  if (!res || typeof res.once !== "function") return { signal: ac.signal, release: () => {
-  } };
-  const onClose = () => {
-    if (!res.writableFinished) ac.abort(new Error("client disconnected"));
-  };
-  res.once("close", onClose);
-  return { signal: ac.signal, release: () => res.off("close", onClose) };
-}
-
-// src/ccr/encoder.ts
-var STOP_TO_FINISH = {
-  end_turn: "stop",
-  max_tokens: "length",
-  model_context_window_exceeded: "length",
-  tool_use: "tool_calls",
-  refusal: "content_filter",
-  stop_sequence: "content_filter",
-  pause_turn: "stop"
-};
-function anthropicStopReasonToCcrFinish(reason) {
-  return reason ? STOP_TO_FINISH[reason] : "stop";
-}
-function anthropicUsageToCcrUsage(u) {
-  const cached = u.cache_read_input_tokens ?? 0;
-  const prompt = u.input_tokens + cached;
-  return {
-    prompt_tokens: prompt,
-    completion_tokens: u.output_tokens,
-    total_tokens: prompt + u.output_tokens,
-    prompt_tokens_details: { cached_tokens: cached }
-  };
-}
-var CcrChunkEncoder = class {
-  head;
-  toolCount = 0;
-  constructor(id, model, created = Math.floor(Date.now() / 1e3)) {
-    this.head = `{"id":${JSON.stringify(id)},"object":"chat.completion.chunk","created":${created},"model":${JSON.stringify(model)},"choices":[{"index":0,`;
-  }
-  chunk(deltaAndFinish) {
-    return `data: ${this.head}${deltaAndFinish}}]}
-
-`;
-  }
-  /** The SSE text for one Anthropic event, or "" when ccr needs nothing for it. */
-  encode(e) {
-    switch (e.type) {
-      case "message_start":
-        return this.chunk(`"delta":{"role":"assistant","content":""},"finish_reason":null`);
-      case "content_block_start":
-        if (e.content_block.type !== "tool_use") return "";
-        this.toolCount++;
-        return this.chunk(
-          `"delta":{"tool_calls":[{"index":${this.toolCount - 1},"id":${JSON.stringify(e.content_block.id)},"type":"function","function":{"name":${JSON.stringify(e.content_block.name)},"arguments":""}}]},"finish_reason":null`
-        );
-      case "content_block_delta": {
-        const d = e.delta;
-        switch (d.type) {
-          case "text_delta":
-            return d.text ? this.chunk(`"delta":{"content":${JSON.stringify(d.text)}},"finish_reason":null`) : "";
-          case "thinking_delta":
-            return d.thinking ? this.chunk(
-              `"delta":{"thinking":{"content":${JSON.stringify(d.thinking)}}},"finish_reason":null`
-            ) : "";
-          case "signature_delta":
-            return this.chunk(
-              `"delta":{"thinking":{"signature":${JSON.stringify(d.signature || "cerebras")}}},"finish_reason":null`
-            );
-          case "input_json_delta":
-            return d.partial_json ? this.chunk(
-              `"delta":{"tool_calls":[{"index":${this.toolCount - 1},"function":{"arguments":${JSON.stringify(d.partial_json)}}}]},"finish_reason":null`
-            ) : "";
-        }
-        return "";
-      }
-      case "message_delta": {
-        const finish = anthropicStopReasonToCcrFinish(e.delta.stop_reason);
-        const usage = JSON.stringify(anthropicUsageToCcrUsage(e.usage));
-        return `data: ${this.head}"delta":{},"finish_reason":"${finish}"}],"usage":${usage}}
-
-`;
-      }
-      case "message_stop":
-        return "data: [DONE]\n\n";
-      case "error":
-        return `data: ${JSON.stringify({ error: e.error })}
-
-`;
-      default:
-        return "";
-    }
-  }
-};
-function coalesceAnthropicDeltas(events) {
-  if (events.length < 2) return events;
-  const out = [];
-  for (const e of events) {
-    const prev = out[out.length - 1];
-    if (e.type === "content_block_delta" && prev?.type === "content_block_delta" && prev.index === e.index && prev.delta.type === e.delta.type) {
-      if (e.delta.type === "text_delta" && prev.delta.type === "text_delta") {
-        out[out.length - 1] = {
-          ...prev,
-          delta: { type: "text_delta", text: prev.delta.text + e.delta.text }
-        };
-        continue;
-      }
-      if (e.delta.type === "thinking_delta" && prev.delta.type === "thinking_delta") {
-        out[out.length - 1] = {
-          ...prev,
-          delta: { type: "thinking_delta", thinking: prev.delta.thinking + e.delta.thinking }
-        };
-        continue;
+// src/stream/message-events.ts
+function anthropicMessageToStreamEvents(m) {
+  const events = [
+    {
+      type: "message_start",
+      message: {
+        ...m,
+        content: [],
+        stop_reason: null,
+        stop_sequence: null,
+        usage: { ...m.usage, output_tokens: 0 }
       }
     }
-    out.push(e);
-  }
-  return out;
-}
-function anthropicMessageToCcrCompletion(m) {
-  let text = null;
-  let thinking;
-  const toolCalls = [];
-  for (const b of m.content) {
-    if (b.type === "text") text = (text ?? "") + b.text;
-    else if (b.type === "thinking") thinking = { content: b.thinking, signature: b.signature || "cerebras" };
-    else
-      toolCalls.push({
-        id: b.id,
-        type: "function",
-        function: { name: b.name, arguments: JSON.stringify(b.input) }
-      });
-  }
-  return {
-    id: m.id,
-    object: "chat.completion",
-    created: Math.floor(Date.now() / 1e3),
-    model: m.model,
-    choices: [
-      {
-        index: 0,
-        message: {
-          role: "assistant",
-          content: text,
-          ...toolCalls.length ? { tool_calls: toolCalls } : {},
-          ...thinking ? { thinking } : {}
+  ];
+  m.content.forEach((b, index) => {
+    if (b.type === "thinking") {
+      events.push(
+        {
+          type: "content_block_start",
+          index,
+          content_block: { type: "thinking", thinking: "", signature: "" }
         },
-        finish_reason: anthropicStopReasonToCcrFinish(m.stop_reason)
-      }
-    ],
-    usage: anthropicUsageToCcrUsage(m.usage)
-  };
+        { type: "content_block_delta", index, delta: { type: "thinking_delta", thinking: b.thinking } },
+        { type: "content_block_delta", index, delta: { type: "signature_delta", signature: b.signature } }
+      );
+    } else if (b.type === "text") {
+      events.push({ type: "content_block_start", index, content_block: { type: "text", text: "" } });
+      if (b.text)
+        events.push({ type: "content_block_delta", index, delta: { type: "text_delta", text: b.text } });
+    } else {
+      events.push(
+        {
+          type: "content_block_start",
+          index,
+          content_block: { type: "tool_use", id: b.id, name: b.name, input: {} }
+        },
+        {
+          type: "content_block_delta",
+          index,
+          delta: { type: "input_json_delta", partial_json: JSON.stringify(b.input) }
+        }
+      );
+    }
+    events.push({ type: "content_block_stop", index });
+  });
+  events.push(
+    {
+      type: "message_delta",
+      delta: { stop_reason: m.stop_reason, stop_sequence: m.stop_sequence },
+      usage: m.usage
+    },
+    { type: "message_stop" }
+  );
+  return events;
 }
-
-// src/ccr/live-models.ts
-function modelsUrlFromChatUrl(chatUrl) {
-  const u = new URL(chatUrl);
-  u.pathname = `${u.pathname.replace(/\/chat\/completions\/?$/, "")}/models`;
-  u.search = "";
-  return u.toString();
-}
-var LiveModelCache = class {
-  constructor(ttlMs = 10 * 6e4, timeoutMs = 3e3, fetchImpl = (...a) => fetch(...a)) {
-    this.ttlMs = ttlMs;
-    this.timeoutMs = timeoutMs;
-    this.fetchImpl = fetchImpl;
-  }
-  ttlMs;
-  timeoutMs;
-  fetchImpl;
-  entries = /* @__PURE__ */ new Map();
-  /** The live ids, or undefined when Cerebras could not be asked. At most one fetch per URL at a time. */
-  async get(chatUrl, apiKey) {
-    const url = modelsUrlFromChatUrl(chatUrl);
-    const e = this.entries.get(url);
-    if (e?.pending) return e.pending;
-    if (e && Date.now() < e.expires) return e.ids;
-    const pending = this.fetchIds(url, apiKey).then((ids) => {
-      this.entries.set(url, { ids, expires: Date.now() + (ids ? this.ttlMs : 3e4) });
-      return ids;
-    });
-    this.entries.set(url, { ids: e?.ids, expires: 0, pending });
-    return pending;
-  }
-  async fetchIds(url, apiKey) {
-    try {
-      const res = await this.fetchImpl(url, {
-        headers: { Authorization: `Bearer ${apiKey}` },
-        signal: AbortSignal.timeout(this.timeoutMs)
-      });
-      if (!res.ok) return void 0;
-      const json2 = await res.json();
-      const ids = (json2.data ?? []).map((m) => m.id).filter((id) => typeof id === "string");
-      return ids.length ? ids.map((id) => id.replace(/^cerebras\//, "")) : void 0;
-    } catch {
-      return void 0;
+function anthropicStreamEventsToMessage(events) {
+  let message;
+  const json2 = [];
+  for (const e of events) {
+    if (e.type === "error") throw e;
+    if (e.type === "message_start") message = { ...e.message, content: [] };
+    if (!message) continue;
+    if (e.type === "content_block_start") {
+      message.content[e.index] = { ...e.content_block };
+      json2[e.index] = "";
+    } else if (e.type === "content_block_delta") {
+      const b = message.content[e.index];
+      const d = e.delta;
+      if (b?.type === "text" && d.type === "text_delta") b.text += d.text;
+      else if (b?.type === "thinking" && d.type === "thinking_delta") b.thinking += d.thinking;
+      else if (b?.type === "thinking" && d.type === "signature_delta") b.signature = d.signature;
+      else if (b?.type === "tool_use" && d.type === "input_json_delta") json2[e.index] += d.partial_json;
+    } else if (e.type === "content_block_stop") {
+      const b = message.content[e.index];
+      if (b?.type === "tool_use") b.input = json2[e.index] ? JSON.parse(json2[e.index]) : {};
+    } else if (e.type === "message_delta") {
+      message.stop_reason = e.delta.stop_reason;
+      message.stop_sequence = e.delta.stop_sequence;
+      message.usage = { ...message.usage, ...e.usage };
     }
   }
-};
-
-// src/ccr/options.ts
-var PLUGIN_NAME = "ccr-cerebras";
-var RESERVED_NAMES = /* @__PURE__ */ new Set([
-  "cerebras",
-  "anthropic",
-  "openai",
-  "openrouter",
-  "deepseek",
-  "gemini",
-  "groq"
-]);
-var LEVELS = ["debug", "info", "warn", "error", "silent"];
-function parsePluginOptions(raw) {
-  const o = raw && typeof raw === "object" ? raw : {};
-  const fail3 = (m) => {
-    throw new Error(`ccr-cerebras: invalid transformers[].options: ${m}`);
-  };
-  const name = o.name === void 0 ? PLUGIN_NAME : String(o.name);
-  if (RESERVED_NAMES.has(name.toLowerCase())) {
-    fail3(`name "${name}" would replace ccr's built-in transformer of that name; pick another`);
-  }
-  if (o.defaultModel !== void 0 && (typeof o.defaultModel !== "string" || !o.defaultModel)) {
-    fail3("defaultModel must be a non-empty string");
-  }
-  const models = o.models ?? {};
-  if (typeof models !== "object" || Array.isArray(models)) fail3("models must be an object keyed by model id");
-  const cap = o.maxCompletionTokens ?? DEFAULT_MAX_COMPLETION_TOKENS_CAP;
-  if (!Number.isInteger(cap) || cap < 1) fail3("maxCompletionTokens must be a positive integer");
-  const logLevel = o.logLevel ?? "info";
-  if (!LEVELS.includes(logLevel)) fail3(`logLevel must be one of ${LEVELS.join(", ")}`);
-  const log = o.requestLog ?? false;
-  if (log !== false && log !== true && (typeof log !== "object" || Array.isArray(log))) {
-    fail3("requestLog must be true, false or { maxAgeDays, maxBytes }");
-  }
-  return {
-    name,
-    defaultModel: o.defaultModel,
-    models,
-    maxCompletionTokens: cap,
-    logLevel,
-    discoverModels: o.discoverModels !== false,
-    relay: o.relay !== false,
-    requestLog: log === true ? {} : log
-  };
+  if (!message) throw new Error("the stream carried no message");
+  return message;
 }
 
 // src/stream/think-tag-splitter.ts
@@ -4732,6 +4689,149 @@ var CerebrasToAnthropicStream = class {
   }
 };
 
+// src/ccr/encoder.ts
+var STOP_TO_FINISH = {
+  end_turn: "stop",
+  max_tokens: "length",
+  model_context_window_exceeded: "length",
+  tool_use: "tool_calls",
+  refusal: "content_filter",
+  stop_sequence: "content_filter",
+  pause_turn: "stop"
+};
+function anthropicStopReasonToCcrFinish(reason) {
+  return reason ? STOP_TO_FINISH[reason] : "stop";
+}
+function anthropicUsageToCcrUsage(u) {
+  const cached = u.cache_read_input_tokens ?? 0;
+  const prompt = u.input_tokens + cached;
+  return {
+    prompt_tokens: prompt,
+    completion_tokens: u.output_tokens,
+    total_tokens: prompt + u.output_tokens,
+    prompt_tokens_details: { cached_tokens: cached }
+  };
+}
+var CcrChunkEncoder = class {
+  head;
+  toolCount = 0;
+  constructor(id, model, created = Math.floor(Date.now() / 1e3)) {
+    this.head = `{"id":${JSON.stringify(id)},"object":"chat.completion.chunk","created":${created},"model":${JSON.stringify(model)},"choices":[{"index":0,`;
+  }
+  chunk(deltaAndFinish) {
+    return `data: ${this.head}${deltaAndFinish}}]}
+
+`;
+  }
+  /** The SSE text for one Anthropic event, or "" when ccr needs nothing for it. */
+  encode(e) {
+    switch (e.type) {
+      case "message_start":
+        return this.chunk(`"delta":{"role":"assistant","content":""},"finish_reason":null`);
+      case "content_block_start":
+        if (e.content_block.type !== "tool_use") return "";
+        this.toolCount++;
+        return this.chunk(
+          `"delta":{"tool_calls":[{"index":${this.toolCount - 1},"id":${JSON.stringify(e.content_block.id)},"type":"function","function":{"name":${JSON.stringify(e.content_block.name)},"arguments":""}}]},"finish_reason":null`
+        );
+      case "content_block_delta": {
+        const d = e.delta;
+        switch (d.type) {
+          case "text_delta":
+            return d.text ? this.chunk(`"delta":{"content":${JSON.stringify(d.text)}},"finish_reason":null`) : "";
+          case "thinking_delta":
+            return d.thinking ? this.chunk(
+              `"delta":{"thinking":{"content":${JSON.stringify(d.thinking)}}},"finish_reason":null`
+            ) : "";
+          case "signature_delta":
+            return this.chunk(
+              `"delta":{"thinking":{"signature":${JSON.stringify(d.signature || "cerebras")}}},"finish_reason":null`
+            );
+          case "input_json_delta":
+            return d.partial_json ? this.chunk(
+              `"delta":{"tool_calls":[{"index":${this.toolCount - 1},"function":{"arguments":${JSON.stringify(d.partial_json)}}}]},"finish_reason":null`
+            ) : "";
+        }
+        return "";
+      }
+      case "message_delta": {
+        const finish = anthropicStopReasonToCcrFinish(e.delta.stop_reason);
+        const usage = JSON.stringify(anthropicUsageToCcrUsage(e.usage));
+        return `data: ${this.head}"delta":{},"finish_reason":"${finish}"}],"usage":${usage}}
+
+`;
+      }
+      case "message_stop":
+        return "data: [DONE]\n\n";
+      case "error":
+        return `data: ${JSON.stringify({ error: e.error })}
+
+`;
+      default:
+        return "";
+    }
+  }
+};
+function coalesceAnthropicDeltas(events) {
+  if (events.length < 2) return events;
+  const out = [];
+  for (const e of events) {
+    const prev = out[out.length - 1];
+    if (e.type === "content_block_delta" && prev?.type === "content_block_delta" && prev.index === e.index && prev.delta.type === e.delta.type) {
+      if (e.delta.type === "text_delta" && prev.delta.type === "text_delta") {
+        out[out.length - 1] = {
+          ...prev,
+          delta: { type: "text_delta", text: prev.delta.text + e.delta.text }
+        };
+        continue;
+      }
+      if (e.delta.type === "thinking_delta" && prev.delta.type === "thinking_delta") {
+        out[out.length - 1] = {
+          ...prev,
+          delta: { type: "thinking_delta", thinking: prev.delta.thinking + e.delta.thinking }
+        };
+        continue;
+      }
+    }
+    out.push(e);
+  }
+  return out;
+}
+function anthropicMessageToCcrCompletion(m) {
+  let text = null;
+  let thinking;
+  const toolCalls = [];
+  for (const b of m.content) {
+    if (b.type === "text") text = (text ?? "") + b.text;
+    else if (b.type === "thinking") thinking = { content: b.thinking, signature: b.signature || "cerebras" };
+    else
+      toolCalls.push({
+        id: b.id,
+        type: "function",
+        function: { name: b.name, arguments: JSON.stringify(b.input) }
+      });
+  }
+  return {
+    id: m.id,
+    object: "chat.completion",
+    created: Math.floor(Date.now() / 1e3),
+    model: m.model,
+    choices: [
+      {
+        index: 0,
+        message: {
+          role: "assistant",
+          content: text,
+          ...toolCalls.length ? { tool_calls: toolCalls } : {},
+          ...thinking ? { thinking } : {}
+        },
+        finish_reason: anthropicStopReasonToCcrFinish(m.stop_reason)
+      }
+    ],
+    usage: anthropicUsageToCcrUsage(m.usage)
+  };
+}
+
 // src/ccr/stream.ts
 function cerebrasSseToCcrStream(upstream, state) {
   const translator = new CerebrasToAnthropicStream({
@@ -4785,6 +4885,85 @@ function cerebrasSseToCcrStream(upstream, state) {
       return reader?.cancel(reason);
     }
   });
+}
+
+// src/ccr/response.ts
+var SSE_HEADERS = {
+  "Content-Type": "text/event-stream",
+  "Cache-Control": "no-cache",
+  Connection: "keep-alive"
+};
+function jsonResponse(message) {
+  return new Response(JSON.stringify(anthropicMessageToCcrCompletion(message)), {
+    status: 200,
+    headers: { "Content-Type": "application/json" }
+  });
+}
+function messageFromJson(text, state) {
+  let completion;
+  try {
+    completion = JSON.parse(text);
+  } catch (err) {
+    throw new AnthropicHttpError(
+      502,
+      "api_error",
+      `Cerebras returned an unreadable response: ${String(err)}`
+    );
+  }
+  return cerebrasToAnthropicMessage(completion, {
+    model: state.model,
+    messageId: state.messageId,
+    estimatedInputTokens: state.estimatedInputTokens,
+    errorContext: state.errorContext
+  });
+}
+async function messageFromSse(body, state) {
+  const t = new CerebrasToAnthropicStream({
+    model: state.model,
+    messageId: state.messageId,
+    estimatedInputTokens: state.estimatedInputTokens,
+    errorContext: state.errorContext
+  });
+  const events = [];
+  if (body)
+    for await (const chunk of body) events.push(...t.push(chunk));
+  events.push(...t.end());
+  try {
+    return anthropicStreamEventsToMessage(events);
+  } catch (err) {
+    const e = err;
+    if (e?.type === "error")
+      throw new AnthropicHttpError(
+        httpStatusForAnthropicErrorType(e.error.type),
+        e.error.type,
+        e.error.message
+      );
+    throw err;
+  }
+}
+function streamOfMessage(message) {
+  const encoder = new CcrChunkEncoder(message.id, message.model);
+  const bytes = new TextEncoder();
+  const chunks = anthropicMessageToStreamEvents(message).map((e) => encoder.encode(e)).filter(Boolean);
+  return new ReadableStream({
+    pull(controller) {
+      const next = chunks.shift();
+      if (next === void 0) controller.close();
+      else controller.enqueue(bytes.encode(next));
+    }
+  });
+}
+async function cerebrasAnswerToCcrResponse(answer, wantsStream, state) {
+  const stream = wantsStream ?? answer.sse;
+  if (answer.sse && stream) {
+    return new Response(cerebrasSseToCcrStream(answer.body, state), { status: 200, headers: SSE_HEADERS });
+  }
+  try {
+    const message = answer.sse ? await messageFromSse(answer.body, state) : messageFromJson(answer.text ? await answer.text() : "", state);
+    return stream ? new Response(streamOfMessage(message), { status: 200, headers: SSE_HEADERS }) : jsonResponse(message);
+  } finally {
+    state.release();
+  }
 }
 
 // src/ccr/transformer.ts
@@ -4923,40 +5102,20 @@ var CerebrasCcrTransformer = class {
     };
     const parked = state.upstream?.claim();
     const type = parked ? parked.headers["content-type"] ?? "" : response.headers.get("content-type") ?? "";
-    if (type.includes("text/event-stream") || parked?.kind === "stream") {
-      const body = parked?.kind === "stream" ? parked.body : response.body;
-      return new Response(cerebrasSseToCcrStream(body, state), {
-        status: 200,
-        headers: {
-          "Content-Type": "text/event-stream",
-          "Cache-Control": "no-cache",
-          Connection: "keep-alive"
-        }
-      });
-    }
+    const sse = parked ? parked.kind === "stream" : type.includes("text/event-stream");
+    const requested = context?.req?.body?.stream;
     try {
-      const text = parked?.kind === "json" ? new TextDecoder().decode(parked.body) : await response.text();
-      const completion = JSON.parse(text);
-      const message = cerebrasToAnthropicMessage(completion, {
-        model: state.model,
-        messageId: state.messageId,
-        estimatedInputTokens: state.estimatedInputTokens,
-        errorContext: state.errorContext
-      });
-      return new Response(JSON.stringify(anthropicMessageToCcrCompletion(message)), {
-        status: 200,
-        headers: { "Content-Type": "application/json" }
-      });
-    } catch (err) {
-      throw toCcrError(
-        err instanceof AnthropicHttpError ? err : new AnthropicHttpError(
-          502,
-          "api_error",
-          `Cerebras returned an unreadable response: ${String(err)}`
-        )
+      return await cerebrasAnswerToCcrResponse(
+        parked?.kind === "json" ? { sse, body: null, text: async () => new TextDecoder().decode(parked.body) } : {
+          sse,
+          body: parked?.kind === "stream" ? parked.body : response.body,
+          text: () => response.text()
+        },
+        typeof requested === "boolean" ? requested : void 0,
+        state
       );
-    } finally {
-      state.release();
+    } catch (err) {
+      throw toCcrError(err);
     }
   }
 };

@@ -35,6 +35,24 @@ export function anthropicErrorBody(type: AnthropicErrorType, message: string): A
   return { type: "error", error: { type, message } };
 }
 
+const STATUS_OF_TYPE: Record<AnthropicErrorType, number> = {
+  invalid_request_error: 400,
+  authentication_error: 401,
+  billing_error: 402,
+  permission_error: 403,
+  not_found_error: 404,
+  request_too_large: 413,
+  rate_limit_error: 429,
+  api_error: 500,
+  timeout_error: 504,
+  overloaded_error: 529,
+};
+
+/** The HTTP status an Anthropic error type travels with. */
+export function httpStatusForAnthropicErrorType(type: AnthropicErrorType): number {
+  return STATUS_OF_TYPE[type] ?? 500;
+}
+
 export function invalidRequest(message: string): AnthropicHttpError {
   return new AnthropicHttpError(400, "invalid_request_error", message);
 }

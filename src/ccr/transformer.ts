@@ -5,13 +5,11 @@
 import { AnthropicHttpError, type ErrorContext, modelNotFoundMessage } from "../errors";
 import { parseCerebrasApiKeys } from "../relay/keys";
 import { anthropicToCerebrasRequest } from "../request/index";
-import { cerebrasToAnthropicMessage } from "../response/index";
 import { watchClientDisconnect } from "./client-disconnect";
-import { anthropicMessageToCcrCompletion } from "./encoder";
 import { LiveModelCache } from "./live-models";
 import { type LogLevel, type PluginOptions, parsePluginOptions } from "./options";
 import { HANDOFF_URL, type ParkedAnswer, parkUpstreamAnswer, sharedRelay } from "./relay-client";
-import { cerebrasSseToCcrStream } from "./stream";
+import { cerebrasAnswerToCcrResponse } from "./response";
 import type {
   CcrContext,
   CcrLogger,
@@ -204,42 +202,22 @@ export class CerebrasCcrTransformer implements CcrTransformer {
     const type = parked
       ? (parked.headers["content-type"] ?? "")
       : (response.headers.get("content-type") ?? "");
-    if (type.includes("text/event-stream") || parked?.kind === "stream") {
-      const body = parked?.kind === "stream" ? parked.body : response.body;
-      return new Response(cerebrasSseToCcrStream(body, state), {
-        status: 200,
-        headers: {
-          "Content-Type": "text/event-stream",
-          "Cache-Control": "no-cache",
-          Connection: "keep-alive",
-        },
-      });
-    }
+    const sse = parked ? parked.kind === "stream" : type.includes("text/event-stream");
+    const requested = (context?.req?.body as { stream?: unknown } | undefined)?.stream;
     try {
-      const text = parked?.kind === "json" ? new TextDecoder().decode(parked.body) : await response.text();
-      const completion = JSON.parse(text);
-      const message = cerebrasToAnthropicMessage(completion, {
-        model: state.model,
-        messageId: state.messageId,
-        estimatedInputTokens: state.estimatedInputTokens,
-        errorContext: state.errorContext,
-      });
-      return new Response(JSON.stringify(anthropicMessageToCcrCompletion(message)), {
-        status: 200,
-        headers: { "Content-Type": "application/json" },
-      });
-    } catch (err) {
-      throw toCcrError(
-        err instanceof AnthropicHttpError
-          ? err
-          : new AnthropicHttpError(
-              502,
-              "api_error",
-              `Cerebras returned an unreadable response: ${String(err)}`,
-            ),
+      return await cerebrasAnswerToCcrResponse(
+        parked?.kind === "json"
+          ? { sse, body: null, text: async () => new TextDecoder().decode(parked.body) }
+          : {
+              sse,
+              body: parked?.kind === "stream" ? parked.body : response.body,
+              text: () => response.text(),
+            },
+        typeof requested === "boolean" ? requested : undefined,
+        state,
       );
-    } finally {
-      state.release();
+    } catch (err) {
+      throw toCcrError(err);
     }
   }
 }

@@ -195,4 +195,25 @@ describe("plugin inside ccr's engine (in-process)", () => {
       /zai-glm-4\.7.*retired by Cerebras on 2026-08-17.*Live models: gpt-oss-120b, qwen-3\.8-27b/s,
     );
   });
+
+  it("a gateway that ignores `stream`: a JSON answer to a streaming request still streams to the client", async () => {
+    upstream.enqueue({ body: fixture("glm47_nonstream_reasoning_toolcall.json") });
+    const msg = await client.messages.stream(ask() as Anthropic.MessageStreamParams).finalMessage();
+    expect(msg.content.map((b) => b.type)).toEqual(["thinking", "text", "tool_use"]);
+    expect(msg.stop_reason).toBe("tool_use");
+  });
+
+  it("…and a stream answering a non-streaming request is collected into one JSON message", async () => {
+    upstream.enqueue({ body: fixture("glm47_stream_reasoning_text_toolcall.sse") });
+    const msg = await client.messages.create({ ...ask(), max_tokens: 4096, stream: false } as never);
+    expect((msg as Anthropic.Message).content.find((b) => b.type === "tool_use")).toMatchObject({
+      name: "Read",
+      input: { file_path: "/repo/tests/test_parser.py" },
+    });
+    upstream.enqueue({ body: fixture("stream_midstream_error_chunk.sse") });
+    const err = await client.messages
+      .create({ ...ask(), max_tokens: 4096, stream: false } as never)
+      .catch((e) => e);
+    expect(err.status).toBe(529);
+  });
 });

@@ -1,0 +1,110 @@
+// Cerebras' answer → the Response handed to ccr's converter, in the form the CLIENT asked for. Cerebras
+// honours `stream`, but a gateway in front of it may not: a JSON answer to a streaming request is replayed
+// as a stream, and a stream answering a non-streaming request is collected into one message.
+
+import { AnthropicHttpError, httpStatusForAnthropicErrorType } from "../errors";
+import { cerebrasToAnthropicMessage } from "../response/index";
+import { anthropicMessageToStreamEvents, anthropicStreamEventsToMessage } from "../stream/message-events";
+import { CerebrasToAnthropicStream } from "../stream/translator";
+import type { AnthropicErrorBody, AnthropicMessage } from "../wire/anthropic";
+import { anthropicMessageToCcrCompletion, CcrChunkEncoder } from "./encoder";
+import { cerebrasSseToCcrStream } from "./stream";
+import type { RequestState } from "./transformer";
+
+type State = Pick<RequestState, "model" | "messageId" | "estimatedInputTokens" | "errorContext" | "release">;
+
+const SSE_HEADERS = {
+  "Content-Type": "text/event-stream",
+  "Cache-Control": "no-cache",
+  Connection: "keep-alive",
+};
+
+function jsonResponse(message: AnthropicMessage): Response {
+  return new Response(JSON.stringify(anthropicMessageToCcrCompletion(message)), {
+    status: 200,
+    headers: { "Content-Type": "application/json" },
+  });
+}
+
+function messageFromJson(text: string, state: State): AnthropicMessage {
+  let completion: unknown;
+  try {
+    completion = JSON.parse(text);
+  } catch (err) {
+    throw new AnthropicHttpError(
+      502,
+      "api_error",
+      `Cerebras returned an unreadable response: ${String(err)}`,
+    );
+  }
+  return cerebrasToAnthropicMessage(completion, {
+    model: state.model,
+    messageId: state.messageId,
+    estimatedInputTokens: state.estimatedInputTokens,
+    errorContext: state.errorContext,
+  });
+}
+
+async function messageFromSse(
+  body: ReadableStream<Uint8Array> | null,
+  state: State,
+): Promise<AnthropicMessage> {
+  const t = new CerebrasToAnthropicStream({
+    model: state.model,
+    messageId: state.messageId,
+    estimatedInputTokens: state.estimatedInputTokens,
+    errorContext: state.errorContext,
+  });
+  const events = [];
+  if (body)
+    for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) events.push(...t.push(chunk));
+  events.push(...t.end());
+  try {
+    return anthropicStreamEventsToMessage(events);
+  } catch (err) {
+    const e = err as AnthropicErrorBody;
+    if (e?.type === "error")
+      throw new AnthropicHttpError(
+        httpStatusForAnthropicErrorType(e.error.type),
+        e.error.type,
+        e.error.message,
+      );
+    throw err;
+  }
+}
+
+function streamOfMessage(message: AnthropicMessage): ReadableStream<Uint8Array> {
+  const encoder = new CcrChunkEncoder(message.id, message.model);
+  const bytes = new TextEncoder();
+  const chunks = anthropicMessageToStreamEvents(message)
+    .map((e) => encoder.encode(e))
+    .filter(Boolean);
+  return new ReadableStream({
+    pull(controller) {
+      const next = chunks.shift();
+      if (next === undefined) controller.close();
+      else controller.enqueue(bytes.encode(next));
+    },
+  });
+}
+
+export async function cerebrasAnswerToCcrResponse(
+  answer: { sse: boolean; body: ReadableStream<Uint8Array> | null; text?: () => Promise<string> },
+  wantsStream: boolean | undefined,
+  state: State,
+): Promise<Response> {
+  const stream = wantsStream ?? answer.sse;
+  if (answer.sse && stream) {
+    return new Response(cerebrasSseToCcrStream(answer.body, state), { status: 200, headers: SSE_HEADERS });
+  }
+  try {
+    const message = answer.sse
+      ? await messageFromSse(answer.body, state)
+      : messageFromJson(answer.text ? await answer.text() : "", state);
+    return stream
+      ? new Response(streamOfMessage(message), { status: 200, headers: SSE_HEADERS })
+      : jsonResponse(message);
+  } finally {
+    state.release();
+  }
+}
