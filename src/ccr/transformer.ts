@@ -3,8 +3,9 @@
 // object (copied along by ccr 2.0.0's fallback), never on `this`.
 
 import { AnthropicHttpError, type ErrorContext, modelNotFoundMessage } from "../errors";
+import type { Relay } from "../relay/index";
 import { parseCerebrasApiKeys } from "../relay/keys";
-import { anthropicToCerebrasRequest } from "../request/index";
+import { anthropicToCerebrasRequest, type RequestTranslation } from "../request/index";
 import { watchClientDisconnect } from "./client-disconnect";
 import { LiveModelCache } from "./live-models";
 import { type LogLevel, type PluginOptions, parsePluginOptions } from "./options";
@@ -142,52 +143,63 @@ export class CerebrasCcrTransformer implements CcrTransformer {
               this.log("error", { err: String(err) }, "relay did not start; calling Cerebras directly"),
             )
           : undefined;
-      const integration = { "X-Cerebras-3rd-Party-Integration": "ccr-cerebras" };
-      if (relay) {
-        // The plugin calls Cerebras itself (key pool, retries, mapped errors), then hands ccr a local
-        // stand-in so that ccr's own fetch costs nothing; transformResponseOut serves the real answer.
-        const out = await relay.call({
-          upstream: provider.baseUrl,
-          apiKey,
-          body: new TextEncoder().encode(JSON.stringify(t.body)),
-          reserveTokens: t.estimatedInputTokens + (t.body.max_completion_tokens ?? 0),
-          model: t.body.model,
-          requestId: context.req.id,
-          signal: watch.signal,
-        });
-        if (out.kind === "error") {
-          const { status, body } = out.mapped;
-          let message = body.error.message;
-          // A configured model keeps being sent for as long as Cerebras serves it; once Cerebras answers
-          // "model not found", the error names the live models (asked from GET /v1/models).
-          if (body.error.type === "not_found_error" && this.options.discoverModels) {
-            const live = await this.liveModels.get(provider.baseUrl, apiKey);
-            if (live) message = modelNotFoundMessage(t.body.model, { ...errorContext, liveModels: live });
-          }
-          throw new CerebrasAnsweredError(status, body.error.type, message, out.mapped.headers);
-        }
-        if (out.kind === "aborted") throw new AnthropicHttpError(499, "api_error", "the client went away");
-        state.upstream = parkUpstreamAnswer(out);
-        return {
-          body: t.body,
-          // "undefined" makes ccr drop its default `Authorization: Bearer <key>`, so the key never reaches
-          // ccr's debug log of the (stand-in) upstream request.
-          config: {
-            url: new URL(HANDOFF_URL),
-            headers: { Authorization: "undefined" },
-            signal: watch.signal,
-          },
-        };
-      }
+      if (relay)
+        return await this.callThroughPool(relay, t, provider, apiKey, state, context.req.id, watch.signal);
       return {
         body: t.body,
-        config: { headers: { Authorization: `Bearer ${apiKey}`, ...integration }, signal: watch.signal },
+        config: {
+          headers: { Authorization: `Bearer ${apiKey}`, "X-Cerebras-3rd-Party-Integration": "ccr-cerebras" },
+          signal: watch.signal,
+        },
       };
     } catch (err) {
       if (!(err instanceof AnthropicHttpError))
         this.log("error", { err: String(err) }, "request translation failed");
       throw toCcrError(err);
     }
+  }
+
+  /**
+   * The plugin calls Cerebras itself (key pool, retries, mapped errors) and parks the answer for
+   * transformResponseOut; ccr gets a `data:` stand-in to fetch, which costs it nothing.
+   */
+  private async callThroughPool(
+    relay: Relay,
+    t: RequestTranslation,
+    provider: CcrProvider,
+    apiKey: string,
+    state: RequestState,
+    requestId: string | undefined,
+    signal: AbortSignal,
+  ): Promise<CcrRequestOut> {
+    const out = await relay.call({
+      upstream: provider.baseUrl,
+      apiKey,
+      body: new TextEncoder().encode(JSON.stringify(t.body)),
+      reserveTokens: t.estimatedInputTokens + (t.body.max_completion_tokens ?? 0),
+      model: t.body.model,
+      requestId,
+      signal,
+    });
+    if (out.kind === "aborted") throw new AnthropicHttpError(499, "api_error", "the client went away");
+    if (out.kind === "error") {
+      const { status, body } = out.mapped;
+      let message = body.error.message;
+      // A configured model keeps being sent for as long as Cerebras serves it; once Cerebras answers
+      // "model not found", the error names the live models (asked from GET /v1/models).
+      if (body.error.type === "not_found_error" && this.options.discoverModels) {
+        const live = await this.liveModels.get(provider.baseUrl, apiKey);
+        if (live) message = modelNotFoundMessage(t.body.model, { ...state.errorContext, liveModels: live });
+      }
+      throw new CerebrasAnsweredError(status, body.error.type, message, out.mapped.headers);
+    }
+    state.upstream = parkUpstreamAnswer(out);
+    return {
+      body: t.body,
+      // "undefined" makes ccr drop its default `Authorization: Bearer <key>`, so the key never reaches
+      // ccr's debug log of the (stand-in) upstream request.
+      config: { url: new URL(HANDOFF_URL), headers: { Authorization: "undefined" }, signal },
+    };
   }
 
   async transformResponseOut(response: Response, context: CcrContext): Promise<Response> {
