@@ -1,4 +1,4 @@
-/* ccr-cerebras: Claude Code Router transformer for Cerebras. Built from src/ by scripts/build.mjs; do not edit. */
+/* ccr-cerebras: Claude Code Router transformer for Cerebras. Built from src/ by scripts/build.ts; do not edit. */
 "use strict";
 
 // src/relay/server.ts
@@ -3050,15 +3050,48 @@ function watchClientDisconnect(raw) {
   return { signal: ac.signal, release: () => res.off("close", onClose) };
 }
 
-// src/ccr/live-models.ts
-function modelsUrlFromChatUrl(chatUrl) {
-  const u = new URL(chatUrl);
-  u.pathname = `${u.pathname.replace(/\/chat\/completions\/?$/, "")}/models`;
+// src/models-endpoint.ts
+function modelsUrl(baseUrl) {
+  const raw = baseUrl.trim();
+  let u;
+  try {
+    u = new URL(raw);
+  } catch {
+    return `${raw.replace(/\/+$/, "").replace(/\/chat\/completions$/, "")}/models`;
+  }
+  u.pathname = `${u.pathname.replace(/\/+$/, "").replace(/\/chat\/completions$/, "")}/models`;
   u.search = "";
+  u.hash = "";
   return u.toString();
 }
+function liveIdsFromModelsResponse(body) {
+  const list = Array.isArray(body) ? body : typeof body === "object" && body !== null ? body.data ?? body.models : void 0;
+  if (!Array.isArray(list)) return null;
+  const ids = list.map(
+    (m) => typeof m === "string" ? m : typeof m === "object" && m !== null ? m.id : void 0
+  ).filter((id) => typeof id === "string" && id.length > 0).map((id) => id.replace(/^cerebras\//, ""));
+  return [...new Set(ids)];
+}
+async function fetchLiveModelIds(baseUrl, apiKey, opts = {}) {
+  if (!apiKey) return { live: null, reason: "CEREBRAS_API_KEY is not set" };
+  const fetchImpl = opts.fetchImpl ?? globalThis.fetch;
+  const signal = AbortSignal.timeout(opts.timeoutMs ?? 5e3);
+  try {
+    const res = await fetchImpl(modelsUrl(baseUrl), {
+      headers: { authorization: `Bearer ${apiKey}`, accept: "application/json" },
+      signal
+    });
+    if (!res.ok) return { live: null, reason: `HTTP ${res.status}` };
+    const live = liveIdsFromModelsResponse(await res.json());
+    return live && live.length > 0 ? { live } : { live: null, reason: "no model list in the answer" };
+  } catch (err) {
+    return { live: null, reason: signal.aborted ? "timed out" : String(err.message ?? err) };
+  }
+}
+
+// src/ccr/live-models.ts
 var LiveModelCache = class {
-  constructor(ttlMs = 10 * 6e4, timeoutMs = 3e3, fetchImpl = (...a) => fetch(...a)) {
+  constructor(ttlMs = 10 * 6e4, timeoutMs = 3e3, fetchImpl) {
     this.ttlMs = ttlMs;
     this.timeoutMs = timeoutMs;
     this.fetchImpl = fetchImpl;
@@ -3069,30 +3102,20 @@ var LiveModelCache = class {
   entries = /* @__PURE__ */ new Map();
   /** The live ids, or undefined when Cerebras could not be asked. At most one fetch per URL at a time. */
   async get(chatUrl, apiKey) {
-    const url = modelsUrlFromChatUrl(chatUrl);
+    const url = modelsUrl(chatUrl);
     const e = this.entries.get(url);
     if (e?.pending) return e.pending;
     if (e && Date.now() < e.expires) return e.ids;
-    const pending = this.fetchIds(url, apiKey).then((ids) => {
+    const pending = fetchLiveModelIds(chatUrl, apiKey, {
+      timeoutMs: this.timeoutMs,
+      fetchImpl: this.fetchImpl
+    }).then((r) => {
+      const ids = r.live ?? void 0;
       this.entries.set(url, { ids, expires: Date.now() + (ids ? this.ttlMs : 3e4) });
       return ids;
     });
     this.entries.set(url, { ids: e?.ids, expires: 0, pending });
     return pending;
-  }
-  async fetchIds(url, apiKey) {
-    try {
-      const res = await this.fetchImpl(url, {
-        headers: { Authorization: `Bearer ${apiKey}` },
-        signal: AbortSignal.timeout(this.timeoutMs)
-      });
-      if (!res.ok) return void 0;
-      const json2 = await res.json();
-      const ids = (json2.data ?? []).map((m) => m.id).filter((id) => typeof id === "string");
-      return ids.length ? ids.map((id) => id.replace(/^cerebras\//, "")) : void 0;
-    } catch {
-      return void 0;
-    }
   }
 };
 

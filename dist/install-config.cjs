@@ -1,4 +1,4 @@
-/* ccr-cerebras installer helper (config merge, model discovery, Claude Code limits). Built from src/install/ by scripts/build.mjs; do not edit. */
+/* ccr-cerebras installer helper (config merge, model discovery, Claude Code limits). Built from src/install/ by scripts/build.ts; do not edit. */
 "use strict";
 var __create = Object.create;
 var __defProp = Object.defineProperty;
@@ -1714,9 +1714,19 @@ function writeFileAtomic(path, text, mode = 384) {
   }
 }
 
-// src/install/discovery.ts
+// src/models-endpoint.ts
 function modelsUrl(baseUrl) {
-  return `${baseUrl.trim().replace(/\/+$/, "").replace(/\/chat\/completions$/, "")}/models`;
+  const raw = baseUrl.trim();
+  let u;
+  try {
+    u = new URL(raw);
+  } catch {
+    return `${raw.replace(/\/+$/, "").replace(/\/chat\/completions$/, "")}/models`;
+  }
+  u.pathname = `${u.pathname.replace(/\/+$/, "").replace(/\/chat\/completions$/, "")}/models`;
+  u.search = "";
+  u.hash = "";
+  return u.toString();
 }
 function liveIdsFromModelsResponse(body) {
   const list2 = Array.isArray(body) ? body : typeof body === "object" && body !== null ? body.data ?? body.models : void 0;
@@ -1742,6 +1752,8 @@ async function fetchLiveModelIds(baseUrl, apiKey, opts = {}) {
     return { live: null, reason: signal.aborted ? "timed out" : String(err.message ?? err) };
   }
 }
+
+// src/install/discovery.ts
 function modelWarnings(model, live, today = /* @__PURE__ */ new Date()) {
   const info = getModelInfo(model);
   const day = today.toISOString().slice(0, 10);

@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { LiveModelCache, modelsUrlFromChatUrl } from "./live-models";
+import { modelsUrl } from "../models-endpoint";
+import { LiveModelCache } from "./live-models";
 
 describe("live model discovery", () => {
-  it("derives the models URL from the chat-completions URL", () => {
-    expect(modelsUrlFromChatUrl("https://api.cerebras.ai/v1/chat/completions")).toBe(
+  it("derives the models URL from the chat-completions URL, dropping the query", () => {
+    expect(modelsUrl("https://api.cerebras.ai/v1/chat/completions")).toBe(
       "https://api.cerebras.ai/v1/models",
     );
-    expect(modelsUrlFromChatUrl("https://gw.example/v1/acct/gw/cerebras/chat/completions?x=1")).toBe(
+    expect(modelsUrl("https://gw.example/v1/acct/gw/cerebras/chat/completions?x=1")).toBe(
       "https://gw.example/v1/acct/gw/cerebras/models",
     );
   });
@@ -14,11 +15,11 @@ describe("live model discovery", () => {
   it("asks once, caches, strips the cerebras/ prefix, and sends the key", async () => {
     const calls: Array<{ url: string; auth: string }> = [];
     const fake = (async (url: string, init: RequestInit) => {
-      calls.push({ url, auth: (init.headers as Record<string, string>).Authorization! });
+      calls.push({ url, auth: (init.headers as Record<string, string>).authorization! });
       return new Response(
         JSON.stringify({ data: [{ id: "gpt-oss-120b" }, { id: "cerebras/qwen-3.8-27b" }] }),
       );
-    }) as unknown as typeof fetch;
+    }) as never;
     const cache = new LiveModelCache(60_000, 1000, fake);
     const [a, b] = await Promise.all([
       cache.get("http://x/v1/chat/completions", "k"),
@@ -35,7 +36,7 @@ describe("live model discovery", () => {
     const failing = (async () => {
       n++;
       return new Response("nope", { status: 500 });
-    }) as unknown as typeof fetch;
+    }) as never;
     const cache = new LiveModelCache(60_000, 1000, failing);
     expect(await cache.get("http://y/v1/chat/completions", "k")).toBeUndefined();
     expect(await cache.get("http://y/v1/chat/completions", "k")).toBeUndefined();

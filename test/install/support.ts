@@ -17,7 +17,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { build } from "esbuild";
+import { bundleCjs, INSTALL_HELPER_ENTRY } from "../../scripts/bundle";
 
 export const REPO_ROOT = resolve(__dirname, "../..");
 const STUB_DIR = join(REPO_ROOT, "test/install/stubs");
@@ -59,15 +59,7 @@ export function findTool(name: string): string | undefined {
 
 /** Bundles src/install/main.ts as dist/install-config.cjs would be (esbuild, json5 inside). */
 export async function buildHelper(outfile: string): Promise<void> {
-  await build({
-    entryPoints: [join(REPO_ROOT, "src/install/main.ts")],
-    outfile,
-    bundle: true,
-    platform: "node",
-    target: "node20",
-    format: "cjs",
-    logLevel: "silent",
-  });
+  await bundleCjs(join(REPO_ROOT, INSTALL_HELPER_ENTRY), outfile, undefined, "silent");
 }
 
 export interface Sandbox {

@@ -3,8 +3,8 @@
 // `builtPluginPath()` from test/support/plugin-path.ts.
 import { mkdirSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { build } from "esbuild";
 import type { TestProject } from "vitest/node";
+import { bundleCjs, PLUGIN_ENTRY } from "../../scripts/bundle";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -18,15 +18,7 @@ export default async function setup(project: TestProject): Promise<() => void> {
   mkdirSync(dir, { recursive: true });
   const outfile = join(dir, `cerebras-transformer.${process.pid}.cjs`);
   try {
-    await build({
-      entryPoints: ["src/ccr/entry.ts"],
-      outfile,
-      bundle: true,
-      platform: "node",
-      target: "node20",
-      format: "cjs",
-      logLevel: "silent",
-    });
+    await bundleCjs(PLUGIN_ENTRY, outfile, undefined, "silent");
     project.provide("pluginPath", outfile);
     project.provide("pluginBuildError", "");
   } catch (err) {
