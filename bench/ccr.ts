@@ -8,6 +8,7 @@ import { resolve } from "node:path";
 import { cerebrasSse, USAGE } from "../test/stream/support/cerebras-sse";
 import { startCcr } from "../test/support/ccr-harness";
 import { startReplayUpstream } from "../test/support/replay-upstream";
+import { median } from "./stats";
 
 const CHUNKS = Number(process.env.BENCH_CHUNKS ?? 20_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 21);
@@ -18,12 +19,6 @@ interface Sample {
   firstContentMs: number;
   textChars: number;
 }
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 
 async function main() {
   const upstream = await startReplayUpstream({ models: ["gpt-oss-120b"] });

@@ -8,6 +8,7 @@ import { runInNewContext } from "node:vm";
 import { CcrChunkEncoder, coalesceAnthropicDeltas } from "../src/ccr/encoder";
 import { encodeAnthropicSseEvents } from "../src/stream/sse";
 import { CerebrasToAnthropicStream } from "../src/stream/translator";
+import { median } from "./stats";
 
 const THROUGHPUT_CHUNKS = 20_000;
 const THROUGHPUT_TARGET = 300_000;
@@ -60,11 +61,6 @@ function* syntheticReads(n: number, withDone = true): Generator<Uint8Array> {
   }
   if (withDone) buf += "data: [DONE]\n\n";
   if (buf) yield enc.encode(buf);
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
 }
 
 function benchThroughput(): void {
