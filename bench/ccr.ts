@@ -30,7 +30,7 @@ async function main() {
     transformer: { use },
   });
   const ccr = await startCcr({
-    version: "2.0.0",
+    version: (process.env.BENCH_CCR ?? "2.0.0") as "2.0.0" | "1.0.73",
     config: {
       LOG_LEVEL: "warn",
       transformers: [
@@ -106,7 +106,9 @@ async function main() {
       `${label.padEnd(28)} total ${med(s, "totalMs").toFixed(1).padStart(7)} ms   first content ${med(s, "firstContentMs").toFixed(2).padStart(6)} ms`;
     const ratio = (s: Sample[]) =>
       `total ${(med(s, "totalMs") / med(samples.builtin, "totalMs")).toFixed(2)}, first content ${(med(s, "firstContentMs") / med(samples.builtin, "firstContentMs")).toFixed(2)}`;
-    console.log(`\nccr 2.0.0, ${CHUNKS}-chunk Cerebras stream, ${ROUNDS} rounds (medians)`);
+    console.log(
+      `\nccr ${process.env.BENCH_CCR ?? "2.0.0"}, ${CHUNKS}-chunk Cerebras stream, ${ROUNDS} rounds (medians)`,
+    );
     console.log(row("plugin (key pool, default)", samples.cerebras));
     console.log(row("plugin (relay: false)", samples.direct));
     console.log(row("ccr built-in path", samples.builtin));
