@@ -3161,6 +3161,7 @@ function parsePluginOptions(raw) {
     logLevel,
     discoverModels: o.discoverModels !== false,
     relay: o.relay !== false,
+    coalesceDeltas: o.coalesceDeltas !== false,
     requestLog: log === true ? {} : log
   };
 }
@@ -4856,7 +4857,7 @@ function anthropicMessageToCcrCompletion(m) {
 }
 
 // src/ccr/stream.ts
-function cerebrasSseToCcrStream(upstream, state) {
+function cerebrasSseToCcrStream(upstream, state, coalesce = true) {
   const translator = new CerebrasToAnthropicStream({
     model: state.model,
     messageId: state.messageId,
@@ -4884,7 +4885,8 @@ function cerebrasSseToCcrStream(upstream, state) {
   return new ReadableStream({
     async pull(controller) {
       for (; ; ) {
-        const events = coalesceAnthropicDeltas(await next());
+        const read = await next();
+        const events = coalesce ? coalesceAnthropicDeltas(read) : read;
         let enqueued = false;
         for (const e of events) {
           const text = encoder.encode(e);
@@ -4979,7 +4981,10 @@ function streamOfMessage(message) {
 async function cerebrasAnswerToCcrResponse(answer, wantsStream, state) {
   const stream = wantsStream ?? answer.sse;
   if (answer.sse && stream) {
-    return new Response(cerebrasSseToCcrStream(answer.body, state), { status: 200, headers: SSE_HEADERS });
+    return new Response(cerebrasSseToCcrStream(answer.body, state, state.coalesceDeltas), {
+      status: 200,
+      headers: SSE_HEADERS
+    });
   }
   try {
     const message = answer.sse ? await messageFromSse(answer.body, state) : messageFromJson(answer.text ? await answer.text() : "", state);
@@ -5059,7 +5064,8 @@ var CerebrasCcrTransformer = class {
         messageId: randomMessageId(),
         estimatedInputTokens: t.estimatedInputTokens,
         errorContext,
-        release: watch.release
+        release: watch.release,
+        coalesceDeltas: this.options.coalesceDeltas
       };
       context.req[STATE_KEY] = state;
       this.log(
@@ -5125,7 +5131,8 @@ var CerebrasCcrTransformer = class {
       estimatedInputTokens: 0,
       errorContext: {},
       release: () => {
-      }
+      },
+      coalesceDeltas: this.options.coalesceDeltas
     };
     const parked = state.upstream?.claim();
     const type = parked ? parked.headers["content-type"] ?? "" : response.headers.get("content-type") ?? "";

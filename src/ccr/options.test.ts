@@ -12,6 +12,7 @@ describe("plugin options", () => {
       discoverModels: true,
       relay: true,
       requestLog: false,
+      coalesceDeltas: true,
     });
     expect(PLUGIN_NAME).toBe("ccr-cerebras");
   });
@@ -34,6 +35,7 @@ describe("plugin options", () => {
       requestLog: { maxAgeDays: 2 },
     });
     expect(parsePluginOptions({ requestLog: true }).requestLog).toEqual({});
+    expect(parsePluginOptions({ coalesceDeltas: false }).coalesceDeltas).toBe(false);
   });
 
   it("refuses a name that would replace a ccr built-in, and wrong types, at construction", () => {

@@ -23,6 +23,12 @@ export interface PluginOptions {
   relay: boolean;
   /** One redacted JSON file per request under ~/.claude-code-router/logs/cerebras/ (off by default). */
   requestLog: false | { maxAgeDays?: number; maxBytes?: number };
+  /**
+   * Merge the text (or thinking) deltas of one upstream read into one delta before ccr re-encodes them:
+   * the same text in fewer events, about 5× less work in ccr's converter. False: one client delta per
+   * Cerebras delta.
+   */
+  coalesceDeltas: boolean;
 }
 
 export const PLUGIN_NAME = "ccr-cerebras";
@@ -68,6 +74,7 @@ export function parsePluginOptions(raw: unknown): PluginOptions {
     logLevel,
     discoverModels: o.discoverModels !== false,
     relay: o.relay !== false,
+    coalesceDeltas: o.coalesceDeltas !== false,
     requestLog: log === true ? {} : (log as PluginOptions["requestLog"]),
   };
 }

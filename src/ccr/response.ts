@@ -11,7 +11,10 @@ import { anthropicMessageToCcrCompletion, CcrChunkEncoder } from "./encoder";
 import { cerebrasSseToCcrStream } from "./stream";
 import type { RequestState } from "./transformer";
 
-type State = Pick<RequestState, "model" | "messageId" | "estimatedInputTokens" | "errorContext" | "release">;
+type State = Pick<
+  RequestState,
+  "model" | "messageId" | "estimatedInputTokens" | "errorContext" | "release" | "coalesceDeltas"
+>;
 
 const SSE_HEADERS = {
   "Content-Type": "text/event-stream",
@@ -95,7 +98,10 @@ export async function cerebrasAnswerToCcrResponse(
 ): Promise<Response> {
   const stream = wantsStream ?? answer.sse;
   if (answer.sse && stream) {
-    return new Response(cerebrasSseToCcrStream(answer.body, state), { status: 200, headers: SSE_HEADERS });
+    return new Response(cerebrasSseToCcrStream(answer.body, state, state.coalesceDeltas), {
+      status: 200,
+      headers: SSE_HEADERS,
+    });
   }
   try {
     const message = answer.sse

@@ -10,6 +10,7 @@ import type { RequestState } from "./transformer";
 export function cerebrasSseToCcrStream(
   upstream: ReadableStream<Uint8Array> | null,
   state: Pick<RequestState, "model" | "messageId" | "estimatedInputTokens" | "errorContext" | "release">,
+  coalesce = true,
 ): ReadableStream<Uint8Array> {
   const translator = new CerebrasToAnthropicStream({
     model: state.model,
@@ -41,7 +42,8 @@ export function cerebrasSseToCcrStream(
     async pull(controller) {
       // Bounded: every round reads one upstream chunk or ends the translator.
       for (;;) {
-        const events = coalesceAnthropicDeltas(await next());
+        const read = await next();
+        const events = coalesce ? coalesceAnthropicDeltas(read) : read;
         let enqueued = false;
         for (const e of events) {
           const text = encoder.encode(e);

@@ -29,6 +29,8 @@ export interface RequestState {
   estimatedInputTokens: number;
   errorContext: ErrorContext;
   release(): void;
+  /** Merge the deltas of one upstream read (option `coalesceDeltas`). */
+  coalesceDeltas: boolean;
   /** Cerebras' answer, already fetched by the plugin (relay mode); ccr fetched only a stand-in. */
   upstream?: ParkedAnswer;
 }
@@ -128,6 +130,7 @@ export class CerebrasCcrTransformer implements CcrTransformer {
         estimatedInputTokens: t.estimatedInputTokens,
         errorContext,
         release: watch.release,
+        coalesceDeltas: this.options.coalesceDeltas,
       };
       context.req[STATE_KEY] = state;
       this.log(
@@ -209,6 +212,7 @@ export class CerebrasCcrTransformer implements CcrTransformer {
       estimatedInputTokens: 0,
       errorContext: {},
       release: () => {},
+      coalesceDeltas: this.options.coalesceDeltas,
     };
     const parked = state.upstream?.claim();
     const type = parked

@@ -25,8 +25,16 @@ function pluginConfig(emulatorUrl: string, replayUrl: string) {
   });
   return {
     LOG_LEVEL: "debug", // ccr's default, which logs every upstream request with its headers
-    transformers: [{ path: builtPluginPath(), options: { defaultModel: "zai-glm-4.7" } }],
-    Providers: [provider("cerebras", emulatorUrl), provider("replay", replayUrl)],
+    transformers: [
+      { path: builtPluginPath(), options: { defaultModel: "zai-glm-4.7" } },
+      // One client delta per Cerebras delta, so the client's events can be compared one to one.
+      { path: builtPluginPath(), options: { name: "ccr-cerebras-exact", coalesceDeltas: false } },
+    ],
+    Providers: [
+      provider("cerebras", emulatorUrl),
+      provider("replay", replayUrl),
+      { ...provider("exact", replayUrl), transformer: { use: ["ccr-cerebras-exact"] } },
+    ],
     Router: { default: "cerebras,zai-glm-4.7", background: "cerebras,gpt-oss-120b" },
   };
 }
@@ -252,35 +260,40 @@ describe.each<CcrVersion>(["1.0.73", "2.0.0"])("real ccr %s with the plugin", (v
   });
 
   it("every event the client receives is what the core decided for the same upstream bytes", async () => {
+    // What a provider plugin cannot change in ccr (S13): message_start's id and usage.
+    const strip = (events: Array<Record<string, any>>) =>
+      JSON.parse(
+        JSON.stringify(
+          events.map((e) => (e.type === "message_start" ? { type: e.type, model: e.message.model } : e)),
+          (k, v) => (k === "cache_creation_input_tokens" || (k === "signature" && v === "") ? undefined : v),
+        ),
+      );
     for (const name of [
       "glm47_stream_reasoning_text_toolcall.sse",
       "stream_variant_usage_in_separate_chunk.sse",
     ]) {
       const sse = fixture(`cerebras/${name}`);
-      replay.enqueue({ body: sse.split(/(?<=\n\n)/) });
-      const seen: Array<Record<string, any>> = [];
-      const stream = client.messages.stream({
-        ...base,
-        model: "replay,zai-glm-4.7",
-        messages: [{ role: "user", content: "x" }],
-      });
-      stream.on("streamEvent", (e) => seen.push(e as never));
-      await stream.finalMessage();
       const t = new CerebrasToAnthropicStream({ model: "zai-glm-4.7" });
       const core = [...t.push(sse), ...t.end()];
-      // What a provider plugin cannot change in ccr (S13): message_start's id and usage.
-      // Deltas of one upstream read are merged (src/ccr/encoder.ts), so compare merged deltas.
-      const norm = (events: Array<Record<string, any>>) =>
-        coalesceAnthropicDeltas(events as AnthropicStreamEvent[]).map((e) =>
-          e.type === "message_start" ? { type: e.type, model: e.message.model } : e,
-        );
-      const strip = (events: Array<Record<string, any>>) =>
-        JSON.parse(
-          JSON.stringify(norm(events), (k, v) =>
-            k === "cache_creation_input_tokens" || (k === "signature" && v === "") ? undefined : v,
-          ),
-        );
-      expect(strip(seen)).toEqual(strip(core));
+      for (const provider of ["exact", "replay"]) {
+        replay.enqueue({ body: sse.split(/(?<=\n\n)/) });
+        const seen: Array<Record<string, any>> = [];
+        const stream = client.messages.stream({
+          ...base,
+          model: `${provider},zai-glm-4.7`,
+          messages: [{ role: "user", content: "x" }],
+        });
+        stream.on("streamEvent", (e) => seen.push(e as never));
+        await stream.finalMessage();
+        if (provider === "exact")
+          expect(strip(seen)).toEqual(strip(core)); // one to one
+        else {
+          // By default the deltas of one upstream read are merged (src/ccr/encoder.ts): same text, fewer events.
+          const merged = (ev: Array<Record<string, any>>) =>
+            coalesceAnthropicDeltas(ev as AnthropicStreamEvent[]);
+          expect(strip(merged(seen))).toEqual(strip(merged(core)));
+        }
+      }
     }
   });
 });
