@@ -3145,7 +3145,7 @@ function parsePluginOptions(raw) {
   }
   const models = o.models ?? {};
   if (typeof models !== "object" || Array.isArray(models)) fail3("models must be an object keyed by model id");
-  const cap = o.maxCompletionTokens ?? DEFAULT_MAX_COMPLETION_TOKENS_CAP;
+  const cap = o.maxCompletionTokens ?? o.maxOutputTokens ?? DEFAULT_MAX_COMPLETION_TOKENS_CAP;
   if (!Number.isInteger(cap) || cap < 1) fail3("maxCompletionTokens must be a positive integer");
   const logLevel = o.logLevel ?? "info";
   if (!LEVELS.includes(logLevel)) fail3(`logLevel must be one of ${LEVELS.join(", ")}`);

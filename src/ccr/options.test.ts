@@ -36,6 +36,8 @@ describe("plugin options", () => {
     });
     expect(parsePluginOptions({ requestLog: true }).requestLog).toEqual({});
     expect(parsePluginOptions({ coalesceDeltas: false }).coalesceDeltas).toBe(false);
+    expect(parsePluginOptions({ maxOutputTokens: 4096 }).maxCompletionTokens).toBe(4096);
+    expect(parsePluginOptions({ somethingElse: 1 }).name).toBe(PLUGIN_NAME); // unknown keys are ignored
   });
 
   it("refuses a name that would replace a ccr built-in, and wrong types, at construction", () => {

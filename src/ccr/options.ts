@@ -58,7 +58,8 @@ export function parsePluginOptions(raw: unknown): PluginOptions {
   }
   const models = o.models ?? {};
   if (typeof models !== "object" || Array.isArray(models)) fail("models must be an object keyed by model id");
-  const cap = o.maxCompletionTokens ?? DEFAULT_MAX_COMPLETION_TOKENS_CAP;
+  // `maxOutputTokens` is the name the ccr contract's example config uses.
+  const cap = o.maxCompletionTokens ?? o.maxOutputTokens ?? DEFAULT_MAX_COMPLETION_TOKENS_CAP;
   if (!Number.isInteger(cap) || (cap as number) < 1) fail("maxCompletionTokens must be a positive integer");
   const logLevel = (o.logLevel ?? "info") as LogLevel;
   if (!LEVELS.includes(logLevel)) fail(`logLevel must be one of ${LEVELS.join(", ")}`);
