@@ -1604,7 +1604,7 @@ function pluginOptionsView(config) {
   const options = ourTransformerOptions(config) ?? {};
   return {
     models: isJsonObject(options.models) ? options.models : void 0,
-    maxCompletionTokens: positiveInt(options.maxCompletionTokens)
+    maxCompletionTokens: positiveInt(options.maxCompletionTokens ?? options.maxOutputTokens)
   };
 }
 function cerebrasModelFromRef(ref) {

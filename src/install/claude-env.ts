@@ -34,7 +34,7 @@ export function pluginOptionsView(config: JsonObject): PluginOptionsView {
   const options = ourTransformerOptions(config) ?? {};
   return {
     models: isJsonObject(options.models) ? (options.models as Record<string, ModelOverride>) : undefined,
-    maxCompletionTokens: positiveInt(options.maxCompletionTokens),
+    maxCompletionTokens: positiveInt(options.maxCompletionTokens ?? options.maxOutputTokens),
   };
 }
 
