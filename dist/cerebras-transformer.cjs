@@ -308,49 +308,6 @@ function transportErrorToAnthropic(err) {
   );
 }
 
-// src/relay/concat-stream.ts
-function concatStream(prefix, rest, capture, onEnd) {
-  let i = 0;
-  let ended = false;
-  const end = (how) => {
-    if (ended) return;
-    ended = true;
-    onEnd(how);
-  };
-  return new ReadableStream({
-    async pull(controller) {
-      if (i < prefix.length) {
-        const chunk = prefix[i++];
-        capture.push(chunk);
-        controller.enqueue(chunk);
-        return;
-      }
-      if (!rest) {
-        end("done");
-        controller.close();
-        return;
-      }
-      try {
-        const r = await rest.read();
-        if (r.done) {
-          end("done");
-          controller.close();
-          return;
-        }
-        capture.push(r.value);
-        controller.enqueue(r.value);
-      } catch (err) {
-        end("upstream-failed");
-        controller.error(err);
-      }
-    },
-    cancel(reason) {
-      end("cancelled");
-      return rest?.cancel(reason);
-    }
-  });
-}
-
 // src/relay/forward.ts
 var import_promises3 = require("node:timers/promises");
 
@@ -668,6 +625,49 @@ function backoffDelayMs(retry, baseMs, maxMs, random = Math.random) {
   return Math.round(full * (1 - 0.25 * random()));
 }
 
+// src/relay/concat-stream.ts
+function concatStream(prefix, rest, capture, onEnd) {
+  let i = 0;
+  let ended = false;
+  const end = (how) => {
+    if (ended) return;
+    ended = true;
+    onEnd(how);
+  };
+  return new ReadableStream({
+    async pull(controller) {
+      if (i < prefix.length) {
+        const chunk = prefix[i++];
+        capture.push(chunk);
+        controller.enqueue(chunk);
+        return;
+      }
+      if (!rest) {
+        end("done");
+        controller.close();
+        return;
+      }
+      try {
+        const r = await rest.read();
+        if (r.done) {
+          end("done");
+          controller.close();
+          return;
+        }
+        capture.push(r.value);
+        controller.enqueue(r.value);
+      } catch (err) {
+        end("upstream-failed");
+        controller.error(err);
+      }
+    },
+    cancel(reason) {
+      end("cancelled");
+      return rest?.cancel(reason);
+    }
+  });
+}
+
 // src/relay/rate-headers.ts
 var MAX_COOLDOWN_MS = 6e4;
 var WINDOWS = ["second", "minute", "hour", "day"];
@@ -884,37 +884,25 @@ function writeChunk(res, chunk) {
     res.once("close", onClose);
   });
 }
-async function pipeUpstreamStream(res, headers, prefix, reader, ended, capture) {
+async function pipeStream(res, headers, body) {
   res.writeHead(200, headers);
-  for (const chunk of prefix) {
-    capture.push(chunk);
-    if (!await writeChunk(res, chunk)) {
+  const reader = body.getReader();
+  for (; ; ) {
+    let r;
+    try {
+      r = await reader.read();
+    } catch {
+      if (!res.destroyed) res.destroy();
+      return;
+    }
+    if (r.done) break;
+    if (!await writeChunk(res, r.value)) {
       reader.cancel().catch(() => {
       });
-      return "client-closed";
-    }
-  }
-  if (!ended) {
-    for (; ; ) {
-      let r;
-      try {
-        r = await reader.read();
-      } catch {
-        if (res.destroyed) return "client-closed";
-        res.destroy();
-        return "upstream-failed";
-      }
-      if (r.done) break;
-      capture.push(r.value);
-      if (!await writeChunk(res, r.value)) {
-        reader.cancel().catch(() => {
-        });
-        return "client-closed";
-      }
+      return;
     }
   }
   res.end();
-  return "done";
 }
 
 // src/relay/forward.ts
@@ -963,7 +951,7 @@ function attemptLog(lease, t0, outcome, kind, redactor) {
   }
   return entry;
 }
-async function callCerebrasThroughPool(ctx) {
+async function callCerebrasThroughPool(ctx, onStreamEnd) {
   const { pool, settings: s, record, redactor, signal } = ctx;
   const started = Date.now();
   const deadline = started + s.maxTotalMs;
@@ -1030,12 +1018,24 @@ async function callCerebrasThroughPool(ctx) {
       });
       record.outcome = "success";
       if (outcome.kind === "json") {
-        const body = ctx.logging ? new TextDecoder().decode(outcome.body) : void 0;
-        record.response = { status: outcome.status, headers, body };
+        const body2 = ctx.logging ? new TextDecoder().decode(outcome.body) : void 0;
+        record.response = { status: outcome.status, headers, body: body2 };
         return { kind: "json", status: outcome.status, headers, body: outcome.body };
       }
-      record.response = { status: outcome.status, headers };
-      return { ...outcome, headers };
+      const capture = new SseCapture(ctx.logging ? SSE_LOG_CAP_BYTES : 0);
+      const rest = outcome.ended ? void 0 : outcome.reader;
+      const body = concatStream(outcome.prefix, rest, capture, (end) => {
+        record.response = {
+          status: outcome.status,
+          headers,
+          sse: capture.text(),
+          sseTruncated: capture.truncated,
+          bytes: capture.bytes
+        };
+        if (end !== "done") record.outcome = end === "cancelled" ? "client-closed" : "error";
+        onStreamEnd?.();
+      });
+      return { kind: "stream", status: outcome.status, headers, body };
     }
     const kind = outcome.kind === "transport" ? "transient" : classifyCerebrasFailure(outcome.status, outcome.body);
     const entry = attemptLog(lease, t0, outcome, kind, redactor);
@@ -1068,26 +1068,11 @@ async function callCerebrasThroughPool(ctx) {
 }
 async function forwardChatCompletion(ctx) {
   const out = await callCerebrasThroughPool(ctx);
-  const { res, record } = ctx;
+  const { res } = ctx;
   if (out.kind === "aborted") return;
-  if (out.kind === "error") {
-    sendAnthropicError(res, out.mapped, ctx.redactor);
-    return;
-  }
-  if (out.kind === "json") {
-    sendBuffered(res, out.status, out.headers, out.body);
-    return;
-  }
-  const capture = new SseCapture(ctx.logging ? SSE_LOG_CAP_BYTES : 0);
-  const end = await pipeUpstreamStream(res, out.headers, out.prefix, out.reader, out.ended, capture);
-  record.response = {
-    status: out.status,
-    headers: out.headers,
-    sse: capture.text(),
-    sseTruncated: capture.truncated,
-    bytes: capture.bytes
-  };
-  if (end === "client-closed") record.outcome = "client-closed";
+  if (out.kind === "error") sendAnthropicError(res, out.mapped, ctx.redactor);
+  else if (out.kind === "json") sendBuffered(res, out.status, out.headers, out.body);
+  else await pipeStream(res, out.headers, out.body);
 }
 
 // src/relay/keys.ts
@@ -1623,25 +1608,9 @@ async function startRelay(opts = {}) {
   async function call(input) {
     const ctx = prepare(input);
     if ("status" in ctx) return { kind: "error", mapped: ctx };
-    const out = await callCerebrasThroughPool(ctx);
-    if (out.kind !== "stream") {
-      finish(ctx.record);
-      return out;
-    }
-    const capture = new SseCapture(ctx.logging ? SSE_LOG_CAP_BYTES : 0);
-    const body = concatStream(out.prefix, out.ended ? void 0 : out.reader, capture, (end) => {
-      ctx.record.response = {
-        ...ctx.record.response,
-        status: out.status,
-        headers: out.headers,
-        sse: capture.text(),
-        sseTruncated: capture.truncated,
-        bytes: capture.bytes
-      };
-      if (end !== "done") ctx.record.outcome = end === "cancelled" ? "client-closed" : "error";
-      finish(ctx.record);
-    });
-    return { kind: "stream", status: out.status, headers: out.headers, body };
+    const out = await callCerebrasThroughPool(ctx, () => finish(ctx.record));
+    if (out.kind !== "stream") finish(ctx.record);
+    return out;
   }
   async function handle(req, res) {
     if (!relayTokenMatches(token, req.headers[RELAY_HEADERS.token])) {

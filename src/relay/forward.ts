@@ -11,11 +11,13 @@ import {
 } from "../errors";
 import { type AttemptOutcome, attemptUpstream } from "./attempt";
 import { backoffDelayMs, classifyCerebrasFailure, type FailureKind } from "./classify";
+import { concatStream } from "./concat-stream";
 import type { KeyPool, Lease } from "./key-pool";
 import { cooldownMsFromHeaders, MAX_COOLDOWN_MS, readRateBudgets } from "./rate-headers";
 import type { Redactor } from "./redact";
 import { type AttemptLog, type RequestLogRecord, SSE_LOG_CAP_BYTES, SseCapture } from "./request-log";
-import { forwardableHeaders, pipeUpstreamStream, sendAnthropicError, sendBuffered } from "./respond";
+import { forwardableHeaders, pipeStream, sendAnthropicError, sendBuffered } from "./respond";
+import type { RelayCallOutcome } from "./types";
 
 export interface RelaySettings {
   maxWaitMs: number;
@@ -46,23 +48,7 @@ export interface ForwardContext extends PoolCallContext {
 }
 
 /** What one client request through the pool came to; nothing has been sent to the client yet. */
-export type PoolOutcome =
-  | {
-      kind: "json";
-      status: number;
-      headers: Record<string, string>;
-      body: Uint8Array;
-    }
-  | {
-      kind: "stream";
-      status: number;
-      headers: Record<string, string>;
-      prefix: Uint8Array[];
-      reader: ReadableStreamDefaultReader<Uint8Array>;
-      ended: boolean;
-    }
-  | { kind: "error"; mapped: MappedError }
-  | { kind: "aborted" };
+export type PoolOutcome = RelayCallOutcome;
 
 /** Wake-ups of the wait loop are bounded too, beyond the attempt bounds and the clock. */
 const MAX_LOOP_TURNS = 1000;
@@ -132,7 +118,11 @@ function attemptLog(
  * Leases keys and calls Cerebras until an answer can be committed (a 2xx, with a stream's first events
  * checked) or the request must fail. Used by the relay's HTTP endpoint and in-process by the ccr plugin.
  */
-export async function callCerebrasThroughPool(ctx: PoolCallContext): Promise<PoolOutcome> {
+export async function callCerebrasThroughPool(
+  ctx: PoolCallContext,
+  /** Runs once a committed stream has been read to its end (or cancelled). */
+  onStreamEnd?: () => void,
+): Promise<PoolOutcome> {
   const { pool, settings: s, record, redactor, signal } = ctx;
   const started = Date.now();
   const deadline = started + s.maxTotalMs;
@@ -204,8 +194,20 @@ export async function callCerebrasThroughPool(ctx: PoolCallContext): Promise<Poo
         record.response = { status: outcome.status, headers, body };
         return { kind: "json", status: outcome.status, headers, body: outcome.body };
       }
-      record.response = { status: outcome.status, headers };
-      return { ...outcome, headers };
+      const capture = new SseCapture(ctx.logging ? SSE_LOG_CAP_BYTES : 0);
+      const rest = outcome.ended ? undefined : outcome.reader;
+      const body = concatStream(outcome.prefix, rest, capture, (end) => {
+        record.response = {
+          status: outcome.status,
+          headers,
+          sse: capture.text(),
+          sseTruncated: capture.truncated,
+          bytes: capture.bytes,
+        };
+        if (end !== "done") record.outcome = end === "cancelled" ? "client-closed" : "error";
+        onStreamEnd?.();
+      });
+      return { kind: "stream", status: outcome.status, headers, body };
     }
 
     const kind: FailureKind =
@@ -242,24 +244,9 @@ export async function callCerebrasThroughPool(ctx: PoolCallContext): Promise<Poo
 /** The relay's HTTP endpoint: the pool outcome written to ccr as the answer. */
 export async function forwardChatCompletion(ctx: ForwardContext): Promise<void> {
   const out = await callCerebrasThroughPool(ctx);
-  const { res, record } = ctx;
+  const { res } = ctx;
   if (out.kind === "aborted") return;
-  if (out.kind === "error") {
-    sendAnthropicError(res, out.mapped, ctx.redactor);
-    return;
-  }
-  if (out.kind === "json") {
-    sendBuffered(res, out.status, out.headers, out.body);
-    return;
-  }
-  const capture = new SseCapture(ctx.logging ? SSE_LOG_CAP_BYTES : 0);
-  const end = await pipeUpstreamStream(res, out.headers, out.prefix, out.reader, out.ended, capture);
-  record.response = {
-    status: out.status,
-    headers: out.headers,
-    sse: capture.text(),
-    sseTruncated: capture.truncated,
-    bytes: capture.bytes,
-  };
-  if (end === "client-closed") record.outcome = "client-closed";
+  if (out.kind === "error") sendAnthropicError(res, out.mapped, ctx.redactor);
+  else if (out.kind === "json") sendBuffered(res, out.status, out.headers, out.body);
+  else await pipeStream(res, out.headers, out.body);
 }

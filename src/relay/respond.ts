@@ -4,7 +4,6 @@
 import type { ServerResponse } from "node:http";
 import type { MappedError } from "../errors";
 import type { Redactor } from "./redact";
-import type { SseCapture } from "./request-log";
 
 const FORWARDED = /^(content-type|cache-control|x-request-id|x-ratelimit-.*)$/i;
 
@@ -58,44 +57,28 @@ function writeChunk(res: ServerResponse, chunk: Uint8Array): Promise<boolean> {
   });
 }
 
-export type PipeEnd = "done" | "client-closed" | "upstream-failed";
-
-/** Sends the peeked prefix, then the rest of the upstream body untouched. */
-export async function pipeUpstreamStream(
+/** Writes a committed stream to the client; stops reading when the client goes, drops the connection when the upstream breaks. */
+export async function pipeStream(
   res: ServerResponse,
   headers: Record<string, string>,
-  prefix: Uint8Array[],
-  reader: ReadableStreamDefaultReader<Uint8Array>,
-  ended: boolean,
-  capture: SseCapture,
-): Promise<PipeEnd> {
+  body: ReadableStream<Uint8Array>,
+): Promise<void> {
   res.writeHead(200, headers);
-  for (const chunk of prefix) {
-    capture.push(chunk);
-    if (!(await writeChunk(res, chunk))) {
-      reader.cancel().catch(() => {});
-      return "client-closed";
+  const reader = body.getReader();
+  for (;;) {
+    let r: ReadableStreamReadResult<Uint8Array>;
+    try {
+      r = await reader.read();
+    } catch {
+      // Too late to retry: drop the connection so the plugin sees a broken stream, not a clean end.
+      if (!res.destroyed) res.destroy();
+      return;
     }
-  }
-  if (!ended) {
-    for (;;) {
-      let r: ReadableStreamReadResult<Uint8Array>;
-      try {
-        r = await reader.read();
-      } catch {
-        if (res.destroyed) return "client-closed";
-        // Too late to retry: drop the connection so the plugin sees a broken stream, not a clean end.
-        res.destroy();
-        return "upstream-failed";
-      }
-      if (r.done) break;
-      capture.push(r.value);
-      if (!(await writeChunk(res, r.value))) {
-        reader.cancel().catch(() => {});
-        return "client-closed";
-      }
+    if (r.done) break;
+    if (!(await writeChunk(res, r.value))) {
+      reader.cancel().catch(() => {});
+      return;
     }
   }
   res.end();
-  return "done";
 }

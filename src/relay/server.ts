@@ -5,7 +5,6 @@ import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { anthropicErrorBody, type MappedError } from "../errors";
-import { concatStream } from "./concat-stream";
 import {
   callCerebrasThroughPool,
   forwardChatCompletion,
@@ -15,14 +14,7 @@ import {
 import { bearerToken, DEFAULT_KEY_NAME, type PoolKey, parseCerebrasApiKeys } from "./keys";
 import { PoolRegistry } from "./pool-registry";
 import { Redactor } from "./redact";
-import {
-  loggableBody,
-  type RequestLogRecord,
-  RequestLogWriter,
-  SSE_LOG_CAP_BYTES,
-  SseCapture,
-  safeRequestId,
-} from "./request-log";
+import { loggableBody, type RequestLogRecord, RequestLogWriter, safeRequestId } from "./request-log";
 import { sendAnthropicError } from "./respond";
 import { buildRelayStatus } from "./status";
 import { removeRelayStatusFile, writeRelayStatusFile } from "./status-file";
@@ -181,25 +173,9 @@ export async function startRelay(opts: RelayOptions = {}): Promise<Relay> {
   async function call(input: RelayCallInput): Promise<RelayCallOutcome> {
     const ctx = prepare(input);
     if ("status" in ctx) return { kind: "error", mapped: ctx };
-    const out = await callCerebrasThroughPool(ctx);
-    if (out.kind !== "stream") {
-      finish(ctx.record);
-      return out;
-    }
-    const capture = new SseCapture(ctx.logging ? SSE_LOG_CAP_BYTES : 0);
-    const body = concatStream(out.prefix, out.ended ? undefined : out.reader, capture, (end) => {
-      ctx.record.response = {
-        ...ctx.record.response,
-        status: out.status,
-        headers: out.headers,
-        sse: capture.text(),
-        sseTruncated: capture.truncated,
-        bytes: capture.bytes,
-      };
-      if (end !== "done") ctx.record.outcome = end === "cancelled" ? "client-closed" : "error";
-      finish(ctx.record);
-    });
-    return { kind: "stream", status: out.status, headers: out.headers, body };
+    const out = await callCerebrasThroughPool(ctx, () => finish(ctx.record));
+    if (out.kind !== "stream") finish(ctx.record);
+    return out;
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
