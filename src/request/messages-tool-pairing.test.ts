@@ -1,20 +1,7 @@
 // Tool calls and tool results: pairing, ordering and rendering (messages.ts + content.ts).
 
 import { describe, expect, it } from "vitest";
-import { conversation, expectValid, translate } from "../../test/request/helpers";
-
-const readCall = (id: string, path = "/a.txt") => ({
-  type: "tool_use",
-  id,
-  name: "Read",
-  input: { file_path: path },
-});
-const result = (id: string, content?: unknown, extra: Record<string, unknown> = {}) => ({
-  type: "tool_result",
-  tool_use_id: id,
-  ...(content === undefined ? {} : { content }),
-  ...extra,
-});
+import { conversation, expectValid, readCall, toolResult, translate } from "../../test/request/helpers";
 
 describe("tool calls and results", () => {
   it("sends every tool_use as a tool_call in order, ids kept exactly, arguments as a JSON string", () => {
@@ -29,7 +16,7 @@ describe("tool calls and results", () => {
             { type: "tool_use", id: "toolu_01AbC-d_e", name: "Bash", input: { command: "ls -la" } },
           ],
         },
-        { role: "user", content: [result("3e1a9c07b", "x"), result("toolu_01AbC-d_e", "y")] },
+        { role: "user", content: [toolResult("3e1a9c07b", "x"), toolResult("toolu_01AbC-d_e", "y")] },
       ],
     });
     const assistant = conversation(t)[1]!;
@@ -57,9 +44,9 @@ describe("tool calls and results", () => {
           role: "user",
           content: [
             { type: "text", text: "<system-reminder>note</system-reminder>" },
-            result("c", "C"),
-            result("a", "A"),
-            result("b", "B"),
+            toolResult("c", "C"),
+            toolResult("a", "A"),
+            toolResult("b", "B"),
             { type: "text", text: "Tool loaded." },
           ],
         },
@@ -79,7 +66,7 @@ describe("tool calls and results", () => {
       messages: [
         { role: "user", content: "go" },
         { role: "assistant", content: [readCall("a"), readCall("b")] },
-        { role: "user", content: [result("b", "B")] },
+        { role: "user", content: [toolResult("b", "B")] },
       ],
     });
     expect(conversation(t).slice(2)).toEqual([
@@ -95,7 +82,7 @@ describe("tool calls and results", () => {
         { role: "user", content: "go" },
         { role: "assistant", content: [readCall("a")] },
         { role: "assistant", content: [readCall("b")] },
-        { role: "user", content: [result("b", "B")] },
+        { role: "user", content: [toolResult("b", "B")] },
       ],
     });
     expect(conversation(t).map((m) => m.role)).toEqual(["user", "assistant", "tool", "assistant", "tool"]);
@@ -105,7 +92,7 @@ describe("tool calls and results", () => {
   it("turns a result whose id matches no call into user text", () => {
     const t = translate({
       messages: [
-        { role: "user", content: [result("ghost", "boo")] },
+        { role: "user", content: [toolResult("ghost", "boo")] },
         { role: "assistant", content: "ok" },
       ],
     });
@@ -118,7 +105,7 @@ describe("tool calls and results", () => {
       messages: [
         { role: "user", content: "go" },
         { role: "assistant", content: [readCall("a")] },
-        { role: "user", content: [result("a", "first"), result("a", "second")] },
+        { role: "user", content: [toolResult("a", "first"), toolResult("a", "second")] },
       ],
     });
     expect(conversation(t).slice(2)).toEqual([
@@ -136,16 +123,16 @@ describe("tool calls and results", () => {
         {
           role: "user",
           content: [
-            result("a", [
+            toolResult("a", [
               { type: "text", text: "one" },
               { type: "text", text: "two" },
             ]),
-            result("b", [
+            toolResult("b", [
               { type: "tool_reference", tool_name: "WebFetch" },
               { type: "tool_reference", tool_name: "NotebookEdit" },
             ]),
-            result("c", ""),
-            result("d"),
+            toolResult("c", ""),
+            toolResult("d"),
             { type: "text", text: "Tool loaded." },
           ],
         },
@@ -168,8 +155,8 @@ describe("tool calls and results", () => {
         {
           role: "user",
           content: [
-            result("a", "permission denied", { is_error: true }),
-            result("b", "<tool_use_error>Error: No such tool available: Read</tool_use_error>", {
+            toolResult("a", "permission denied", { is_error: true }),
+            toolResult("b", "<tool_use_error>Error: No such tool available: Read</tool_use_error>", {
               is_error: true,
             }),
           ],
@@ -195,7 +182,7 @@ describe("tool calls and results", () => {
         {
           role: "user",
           content: [
-            result("a", [
+            toolResult("a", [
               { type: "image", source: { type: "base64", media_type: "image/png", data: "QUJD" } },
             ]),
           ],
@@ -217,7 +204,7 @@ describe("tool calls and results", () => {
         {
           role: "user",
           content: [
-            result("a", [
+            toolResult("a", [
               { type: "text", text: "Screenshot:" },
               { type: "image", source: { type: "base64", media_type: "image/png", data: "QUJD" } },
             ]),

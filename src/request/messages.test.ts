@@ -1,18 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { conversation, expect400, expectValid, systemOf, translate } from "../../test/request/helpers";
-
-const readCall = (id: string, path = "/a.txt") => ({
-  type: "tool_use",
-  id,
-  name: "Read",
-  input: { file_path: path },
-});
-const result = (id: string, content?: unknown, extra: Record<string, unknown> = {}) => ({
-  type: "tool_result",
-  tool_use_id: id,
-  ...(content === undefined ? {} : { content }),
-  ...extra,
-});
+import {
+  conversation,
+  expect400,
+  expectValid,
+  readCall,
+  systemOf,
+  toolResult,
+  translate,
+} from "../../test/request/helpers";
 
 describe("user content", () => {
   it("keeps a string and joins text blocks with a blank line, dropping empty ones and cache_control", () => {
@@ -85,7 +80,7 @@ describe('role:"system" messages (Claude Code 2.1.x)', () => {
         { role: "user", content: "go" },
         { role: "system", content: "env" },
         { role: "assistant", content: [readCall("a")] },
-        { role: "user", content: [result("a", "1\tline")] },
+        { role: "user", content: [toolResult("a", "1\tline")] },
         { role: "system", content: "[Truncated: PARTIAL view]" },
       ],
     });
@@ -150,7 +145,7 @@ describe("assistant messages", () => {
         },
         { role: "user", content: "more" },
         { role: "assistant", content: [readCall("a")] },
-        { role: "user", content: [result("a", "x")] },
+        { role: "user", content: [toolResult("a", "x")] },
       ],
     });
     const assistants = conversation(t).filter((m) => m.role === "assistant");
@@ -172,7 +167,7 @@ describe("assistant messages", () => {
             readCall("3e1a9c07b"),
           ],
         },
-        { role: "user", content: [result("3e1a9c07b", "hello")] },
+        { role: "user", content: [toolResult("3e1a9c07b", "hello")] },
       ],
     });
     expect(conversation(t)[1]!.content).toBe("<think>Read the file.</think>I'll read it.");

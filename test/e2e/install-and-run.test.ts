@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CerebrasRequest } from "../../src/wire/cerebras";
 import { type Emulator, startCerebrasEmulator } from "../emulator/server";
-import { buildHelper, makeSandbox, REPO_ROOT, run, type Sandbox } from "../install/support";
+import { makeSandbox, run, type Sandbox, useInstallHelper } from "../install/support";
 import { ccrCliPath, freePort } from "../support/ccr-harness";
 import { CLAUDE_CODE_BIN, QUIET_CLAUDE_ENV } from "../support/claude-code-harness";
 import { builtPluginPath } from "../support/plugin-path";
@@ -18,13 +18,12 @@ function shim(path: string, target: string): void {
 }
 
 describe("install.sh, then ccr-cerebras code (real ccr 2.0.0, real Claude Code)", () => {
+  const helper = useInstallHelper();
   let box: Sandbox;
   let emu: Emulator;
 
   beforeAll(async () => {
-    const helper = join(REPO_ROOT, ".tmp", `install-helper-e2e-${process.pid}.cjs`);
-    await buildHelper(helper);
-    box = makeSandbox(helper);
+    box = makeSandbox(helper());
     copyFileSync(builtPluginPath(), join(box.repo, "dist", "cerebras-transformer.cjs"));
     shim(join(box.stubBin, "ccr"), `"${process.execPath}" "${ccrCliPath("2.0.0")}"`);
     shim(join(box.stubBin, "claude"), `"${CLAUDE_CODE_BIN}"`);

@@ -1,35 +1,18 @@
 // install.sh run for real under a temporary HOME with a controlled PATH (see support.ts).
 
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import JSON5 from "json5";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { buildHelper, listFiles, makeSandbox, modeOf, run, type Sandbox } from "./support";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { listFiles, makeSandbox, modeOf, run, type Sandbox, useInstallHelper } from "./support";
 
-let helperDir: string;
-let helper: string;
+const helper = useInstallHelper();
 let sb: Sandbox;
 
-beforeAll(async () => {
-  helperDir = mkdtempSync(join(tmpdir(), "ccr-cerebras-helper-"));
-  helper = join(helperDir, "install-config.cjs");
-  await buildHelper(helper);
-});
-afterAll(() => rmSync(helperDir, { recursive: true, force: true }));
 beforeEach(() => {
-  sb = makeSandbox(helper);
+  sb = makeSandbox(helper());
 });
 afterEach(() => sb.cleanup());
 

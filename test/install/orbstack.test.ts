@@ -2,17 +2,15 @@
 // HOME, so the real provisioning path (install.sh inside the "machine") runs. npm, apt-get, sudo,
 // systemctl, curl and ccr are stubs: nothing global is installed.
 
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { buildHelper, listFiles, makeSandbox, modeOf, run, type Sandbox } from "./support";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { listFiles, makeSandbox, modeOf, run, type Sandbox, useInstallHelper } from "./support";
 
 const SECRET = "sk-secret-orb-0123456789";
-let helperDir: string;
-let helper: string;
+const helper = useInstallHelper();
 let sb: Sandbox;
 let vmHome: string;
 let unitDir: string;
@@ -20,15 +18,8 @@ let server: Server;
 let base: string;
 let auths: Array<string | undefined>;
 
-beforeAll(async () => {
-  helperDir = mkdtempSync(join(tmpdir(), "ccr-cerebras-helper-"));
-  helper = join(helperDir, "install-config.cjs");
-  await buildHelper(helper);
-});
-afterAll(() => rmSync(helperDir, { recursive: true, force: true }));
-
 beforeEach(async () => {
-  sb = makeSandbox(helper);
+  sb = makeSandbox(helper());
   sb.stubs("orb", "npm", "apt-get", "sudo", "systemctl", "curl", "ccr");
   vmHome = join(sb.root, "vm-home");
   unitDir = join(sb.root, "systemd");

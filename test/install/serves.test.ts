@@ -9,16 +9,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Emulator, startCerebrasEmulator } from "../emulator/server";
 import { type CcrVersion, startCcr } from "../support/ccr-harness";
 import { builtPluginPath } from "../support/plugin-path";
-import { buildHelper, makeSandbox, run, type Sandbox } from "./support";
+import { makeSandbox, run, type Sandbox, useInstallHelper } from "./support";
 
 describe.each<CcrVersion>(["2.0.0", "1.0.73"])("install.sh then real ccr %s", (version) => {
+  const helper = useInstallHelper();
   let box: Sandbox;
   let emu: Emulator;
 
   beforeAll(async () => {
-    const helper = join(process.cwd(), ".tmp", `install-helper-serves-${process.pid}.cjs`);
-    await buildHelper(helper);
-    box = makeSandbox(helper);
+    box = makeSandbox(helper());
     copyFileSync(builtPluginPath(), join(box.repo, "dist", "cerebras-transformer.cjs")); // the real plugin
     box.stubs("ccr");
     emu = await startCerebrasEmulator({ models: ["gpt-oss-120b", "qwen-3.8-27b"], keys: ["sk-installed"] });

@@ -17,6 +17,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
+import { afterAll, beforeAll } from "vitest";
 import { bundleCjs, INSTALL_HELPER_ENTRY } from "../../scripts/bundle";
 
 export const REPO_ROOT = resolve(__dirname, "../..");
@@ -60,6 +61,17 @@ export function findTool(name: string): string | undefined {
 /** Bundles src/install/main.ts as dist/install-config.cjs would be (esbuild, json5 inside). */
 export async function buildHelper(outfile: string): Promise<void> {
   await bundleCjs(join(REPO_ROOT, INSTALL_HELPER_ENTRY), outfile, undefined, "silent");
+}
+
+/** The installer helper, built once for the calling test file or describe block and removed after it. */
+export function useInstallHelper(): () => string {
+  let dir = "";
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "ccr-cerebras-helper-"));
+    await buildHelper(join(dir, "install-config.cjs"));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  return () => join(dir, "install-config.cjs");
 }
 
 export interface Sandbox {

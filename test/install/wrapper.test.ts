@@ -1,25 +1,18 @@
 // bin/ccr-cerebras: `code` runs `ccr code` with Claude Code sized for the Cerebras model; `env`/`activate`
 // print the exports. The last block runs the real Claude Code binary to prove the variables do what the
 // wrapper relies on.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { CLAUDE_CODE_BIN, QUIET_CLAUDE_ENV } from "../support/claude-code-harness";
 import { isCompactionRequest, startFakeAnthropic } from "./fake-anthropic";
-import { buildHelper, makeSandbox, REPO_ROOT, run, type Sandbox } from "./support";
+import { makeSandbox, run, type Sandbox, useInstallHelper } from "./support";
 
-let helperDir: string;
-let helper: string;
+const helper = useInstallHelper();
 let sb: Sandbox;
 
-beforeAll(async () => {
-  helperDir = mkdtempSync(join(tmpdir(), "ccr-cerebras-helper-"));
-  helper = join(helperDir, "install-config.cjs");
-  await buildHelper(helper);
-});
-afterAll(() => rmSync(helperDir, { recursive: true, force: true }));
 beforeEach(async () => {
-  sb = makeSandbox(helper);
+  sb = makeSandbox(helper());
   sb.stubs("ccr");
   const res = await run("bash", [join(sb.repo, "install.sh"), "--yes"], { env: sb.env() });
   expect(res.code, res.stderr).toBe(0);
@@ -94,16 +87,9 @@ describe("ccr-cerebras env / activate", () => {
 
 // The real Claude Code 2.1.330 against a recording fake Anthropic server. The first answer reports 120000
 // input tokens: below Claude Code's idea of a 1M window, above the compaction point of Cerebras' 131072.
-const CLAUDE = join(REPO_ROOT, "node_modules/@anthropic-ai/claude-code/bin/claude.exe");
+const CLAUDE = CLAUDE_CODE_BIN;
 describe.skipIf(!existsSync(CLAUDE))("the wrapper's variables in the real Claude Code", () => {
-  const QUIET = {
-    TERM: "dumb",
-    CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: "1",
-    DISABLE_TELEMETRY: "1",
-    DISABLE_AUTOUPDATER: "1",
-    DISABLE_ERROR_REPORTING: "1",
-    DISABLE_BUG_COMMAND: "1",
-  };
+  const QUIET = QUIET_CLAUDE_ENV;
   const PROMPT = ["-p", "What does hello.txt say?", "--allowedTools", "Read", "--output-format", "json"];
 
   function workdir(): string {

@@ -57,3 +57,19 @@ export function expect400(fn: () => unknown, text: string | RegExp): AnthropicHt
   else expect(err.message).toMatch(text);
   return err;
 }
+
+/** An assistant `tool_use` block calling Read. */
+export const readCall = (id: string, path = "/a.txt") => ({
+  type: "tool_use",
+  id,
+  name: "Read",
+  input: { file_path: path },
+});
+
+/** A user `tool_result` block (content omitted when undefined). */
+export const toolResult = (id: string, content?: unknown, extra: Record<string, unknown> = {}) => ({
+  type: "tool_result",
+  tool_use_id: id,
+  ...(content === undefined ? {} : { content }),
+  ...extra,
+});
