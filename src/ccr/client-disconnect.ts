@@ -10,10 +10,15 @@ export interface DisconnectWatch {
   release(): void;
 }
 
-export function watchClientDisconnect(raw: IncomingMessage | undefined): DisconnectWatch {
+/** `reply` is the response when it is known; else the one in flight on the request's socket. */
+export function watchClientDisconnect(
+  raw: IncomingMessage | undefined,
+  reply?: ServerResponse,
+): DisconnectWatch {
   const ac = new AbortController();
-  // Node keeps the in-flight response on the socket; Fastify exposes no reply object to transformers.
-  const res = (raw?.socket as unknown as { _httpMessage?: ServerResponse } | undefined)?._httpMessage;
+  // Node keeps the in-flight response on the socket; ccr hands transformers no reply object.
+  const res =
+    reply ?? (raw?.socket as unknown as { _httpMessage?: ServerResponse } | undefined)?._httpMessage;
   if (!res || typeof res.once !== "function") return { signal: ac.signal, release: () => {} };
   const onClose = () => {
     if (!res.writableFinished) ac.abort(new Error("client disconnected"));

@@ -1,6 +1,7 @@
-// Cerebras' answer → the Response handed to ccr's converter, in the form the CLIENT asked for. Cerebras
-// honours `stream`, but a gateway in front of it may not: a JSON answer to a streaming request is replayed
-// as a stream, and a stream answering a non-streaming request is collected into one message.
+// Cerebras' answer → an Anthropic message, and (when the plugin cannot answer the client itself) the
+// Response handed to ccr's converter, in the form the CLIENT asked for. Cerebras honours `stream`, but a
+// gateway in front of it may not: a JSON answer to a streaming request is replayed as a stream, and a
+// stream answering a non-streaming request is collected into one message.
 
 import { AnthropicHttpError, httpStatusForAnthropicErrorType } from "../errors";
 import { cerebrasToAnthropicMessage } from "../response/index";
@@ -8,13 +9,9 @@ import { anthropicMessageToStreamEvents, anthropicStreamEventsToMessage } from "
 import { CerebrasToAnthropicStream } from "../stream/translator";
 import type { AnthropicErrorBody, AnthropicMessage } from "../wire/anthropic";
 import { anthropicMessageToCcrCompletion, CcrChunkEncoder } from "./encoder";
-import { cerebrasSseToCcrStream } from "./stream";
-import type { RequestState } from "./transformer";
+import { type AnswerState, cerebrasSseToCcrStream } from "./stream";
 
-type State = Pick<
-  RequestState,
-  "model" | "messageId" | "estimatedInputTokens" | "errorContext" | "release" | "coalesceDeltas"
->;
+type State = AnswerState;
 
 const SSE_HEADERS = {
   "Content-Type": "text/event-stream",
@@ -29,7 +26,10 @@ function jsonResponse(message: AnthropicMessage): Response {
   });
 }
 
-function messageFromJson(text: string, state: State): AnthropicMessage {
+export function messageFromCerebrasJson(
+  text: string,
+  state: Omit<State, "release" | "coalesceDeltas">,
+): AnthropicMessage {
   let completion: unknown;
   try {
     completion = JSON.parse(text);
@@ -48,9 +48,9 @@ function messageFromJson(text: string, state: State): AnthropicMessage {
   });
 }
 
-async function messageFromSse(
+export async function messageFromCerebrasSse(
   body: ReadableStream<Uint8Array> | null,
-  state: State,
+  state: Omit<State, "release" | "coalesceDeltas">,
 ): Promise<AnthropicMessage> {
   const t = new CerebrasToAnthropicStream({
     model: state.model,
@@ -105,8 +105,8 @@ export async function cerebrasAnswerToCcrResponse(
   }
   try {
     const message = answer.sse
-      ? await messageFromSse(answer.body, state)
-      : messageFromJson(answer.text ? await answer.text() : "", state);
+      ? await messageFromCerebrasSse(answer.body, state)
+      : messageFromCerebrasJson(answer.text ? await answer.text() : "", state);
     return stream
       ? new Response(streamOfMessage(message), { status: 200, headers: SSE_HEADERS })
       : jsonResponse(message);

@@ -2,14 +2,27 @@
 // so a slow client slows the upstream read instead of buffering it; each encoded event is enqueued on its
 // own, because ccr's converter handles one event per read reliably (S1).
 
+import type { ErrorContext } from "../errors";
 import { CerebrasToAnthropicStream } from "../stream/translator";
 import type { AnthropicStreamEvent } from "../wire/anthropic";
 import { CcrChunkEncoder, coalesceAnthropicDeltas } from "./encoder";
-import type { RequestState } from "./transformer";
+
+/** What translating one answer needs to know about its request. */
+export interface AnswerState {
+  /** The model name the response echoes. */
+  model: string;
+  messageId: string;
+  estimatedInputTokens: number;
+  errorContext: ErrorContext;
+  /** The answer is complete: stop watching the client's connection. */
+  release(): void;
+  /** Merge the deltas of one upstream read (option `coalesceDeltas`). */
+  coalesceDeltas: boolean;
+}
 
 export function cerebrasSseToCcrStream(
   upstream: ReadableStream<Uint8Array> | null,
-  state: Pick<RequestState, "model" | "messageId" | "estimatedInputTokens" | "errorContext" | "release">,
+  state: Omit<AnswerState, "coalesceDeltas">,
   coalesce = true,
 ): ReadableStream<Uint8Array> {
   const translator = new CerebrasToAnthropicStream({

@@ -2,64 +2,24 @@
 // translation core. One instance serves every request, so per-request facts travel on ccr's request
 // object (copied along by ccr 2.0.0's fallback), never on `this`.
 
-import { AnthropicHttpError, type ErrorContext, modelNotFoundMessage } from "../errors";
-import type { Relay } from "../relay/index";
+import { AnthropicHttpError } from "../errors";
 import { parseCerebrasApiKeys } from "../relay/keys";
-import { anthropicToCerebrasRequest, type RequestTranslation } from "../request/index";
-import { watchClientDisconnect } from "./client-disconnect";
+import { CerebrasExchange } from "./exchange";
+import { watchFastifyHandlers } from "./fastify-scope";
 import { LiveModelCache } from "./live-models";
 import { type LogLevel, type PluginOptions, parsePluginOptions } from "./options";
-import { HANDOFF_URL, type ParkedAnswer, parkUpstreamAnswer, sharedRelay } from "./relay-client";
-import { cerebrasAnswerToCcrResponse } from "./response";
-import type {
-  CcrContext,
-  CcrLogger,
-  CcrProvider,
-  CcrRequestOut,
-  CcrThrownError,
-  CcrTransformer,
-} from "./types";
+import { sharedRelay } from "./relay-client";
+import { watchRequestedModels } from "./requested-model";
+import type { CcrContext, CcrLogger, CcrProvider, CcrRequestOut, CcrTransformer } from "./types";
 
-const STATE_KEY = "__ccrCerebras";
+export { CerebrasAnsweredError, toCcrError } from "./exchange";
 
-export interface RequestState {
-  /** The model name the response echoes. */
-  model: string;
-  messageId: string;
-  estimatedInputTokens: number;
-  errorContext: ErrorContext;
-  release(): void;
-  /** Merge the deltas of one upstream read (option `coalesceDeltas`). */
-  coalesceDeltas: boolean;
-  /** Cerebras' answer, already fetched by the plugin (relay mode); ccr fetched only a stand-in. */
-  upstream?: ParkedAnswer;
-}
+const EXCHANGE_KEY = "__ccrCerebras";
+
+/** At most this long between two events of a stream (the Anthropic API's own pace is about 15 s). */
+export const DEFAULT_PING_INTERVAL_MS = 10_000;
 
 const LEVEL_RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
-
-function randomMessageId(): string {
-  return `msg_${crypto.randomUUID().replace(/-/g, "").slice(0, 24)}`;
-}
-
-/**
- * An error Cerebras answered with (after the pool's retries). ccr 2.0.0 tries its `fallback` models for
- * errors coded `provider_response_error`, as it does when it calls the provider itself.
- */
-export class CerebrasAnsweredError extends AnthropicHttpError {}
-
-/** ccr's error handler replies `{"error":{"message":message+stack,"type","code"}}` with `statusCode`. */
-export function toCcrError(err: unknown): CcrThrownError {
-  const mapped =
-    err instanceof AnthropicHttpError
-      ? err
-      : new AnthropicHttpError(500, "api_error", `ccr-cerebras: ${(err as Error)?.message ?? String(err)}`);
-  const e = new Error(mapped.message) as CcrThrownError;
-  e.statusCode = mapped.status;
-  e.type = mapped.errorType;
-  e.code = err instanceof CerebrasAnsweredError ? "provider_response_error" : mapped.errorType;
-  e.stack = ""; // keeps the message free of a stack trace, so "prompt is too long: …" reaches Claude Code intact
-  return e;
-}
 
 /**
  * The Cerebras key: the provider's interpolated `api_key`, else CEREBRAS_API_KEY, else the first key of
@@ -88,11 +48,17 @@ export class CerebrasCcrTransformer implements CcrTransformer {
   readonly name: string;
   logger?: CcrLogger;
   private readonly options: PluginOptions;
+  private readonly pingIntervalMs: number;
   private readonly liveModels = new LiveModelCache();
 
   constructor(options?: unknown) {
     this.options = parsePluginOptions(options);
     this.name = this.options.name;
+    const ping = (options as { pingIntervalMs?: unknown } | undefined)?.pingIntervalMs;
+    this.pingIntervalMs =
+      Number.isInteger(ping) && (ping as number) > 0 ? (ping as number) : DEFAULT_PING_INTERVAL_MS;
+    watchFastifyHandlers();
+    watchRequestedModels();
   }
 
   private log(level: Exclude<LogLevel, "silent">, obj: Record<string, unknown>, msg: string): void {
@@ -105,37 +71,19 @@ export class CerebrasCcrTransformer implements CcrTransformer {
     provider: CcrProvider,
     context: CcrContext,
   ): Promise<CcrRequestOut> {
+    const reqId = context?.req?.id;
+    const exchange = new CerebrasExchange(context, {
+      options: { ...this.options, pingIntervalMs: this.pingIntervalMs },
+      liveModels: this.liveModels,
+      warn: (w) => this.log("warn", { reqId }, w),
+    });
+    if (context?.req) context.req[EXCHANGE_KEY] = exchange;
     try {
-      const original = context?.req?.body;
-      if (!original || typeof original !== "object") {
-        throw new AnthropicHttpError(
-          500,
-          "api_error",
-          "ccr-cerebras: ccr passed no original Anthropic request (context.req.body); use it as a provider-level transformer on /v1/messages",
-        );
-      }
-      const t = anthropicToCerebrasRequest(original, {
-        defaultModel: this.options.defaultModel,
-        modelOverrides: this.options.models,
-        extraKnownModels: provider.models,
-        maxCompletionTokensCap: this.options.maxCompletionTokens,
-      });
-      for (const w of t.warnings) this.log("warn", { reqId: context.req.id }, w);
+      const t = exchange.translate(provider);
       const apiKey = resolveCerebrasApiKey(provider.apiKey);
-      const errorContext: ErrorContext = { model: t.body.model, modelOverrides: this.options.models };
-      const watch = watchClientDisconnect(context.req.raw);
-      const state: RequestState = {
-        model: t.requestedModel,
-        messageId: randomMessageId(),
-        estimatedInputTokens: t.estimatedInputTokens,
-        errorContext,
-        release: watch.release,
-        coalesceDeltas: this.options.coalesceDeltas,
-      };
-      context.req[STATE_KEY] = state;
       this.log(
         "debug",
-        { reqId: context.req.id, model: t.body.model, estimatedInputTokens: t.estimatedInputTokens },
+        { reqId, model: t.body.model, estimatedInputTokens: t.estimatedInputTokens, direct: exchange.direct },
         "cerebras request",
       );
       // Behind an HTTP proxy only ccr's own fetch knows the way out (ccr passes its PROXY_URL/HTTPS_PROXY
@@ -146,94 +94,24 @@ export class CerebrasCcrTransformer implements CcrTransformer {
               this.log("error", { err: String(err) }, "relay did not start; calling Cerebras directly"),
             )
           : undefined;
-      if (relay)
-        return await this.callThroughPool(relay, t, provider, apiKey, state, context.req.id, watch.signal);
-      return {
-        body: t.body,
-        config: {
-          headers: { Authorization: `Bearer ${apiKey}`, "X-Cerebras-3rd-Party-Integration": "ccr-cerebras" },
-          signal: watch.signal,
-        },
-      };
+      if (relay) return await exchange.callThroughPool(relay, provider, apiKey, reqId);
+      return exchange.requestForCcr(apiKey);
     } catch (err) {
+      if (err instanceof Error && "statusCode" in err) throw err; // already ccr's shape
       if (!(err instanceof AnthropicHttpError))
         this.log("error", { err: String(err) }, "request translation failed");
-      throw toCcrError(err);
+      return exchange.refuse(err);
     }
-  }
-
-  /**
-   * The plugin calls Cerebras itself (key pool, retries, mapped errors) and parks the answer for
-   * transformResponseOut; ccr gets a `data:` stand-in to fetch, which costs it nothing.
-   */
-  private async callThroughPool(
-    relay: Relay,
-    t: RequestTranslation,
-    provider: CcrProvider,
-    apiKey: string,
-    state: RequestState,
-    requestId: string | undefined,
-    signal: AbortSignal,
-  ): Promise<CcrRequestOut> {
-    const out = await relay.call({
-      upstream: provider.baseUrl,
-      apiKey,
-      body: new TextEncoder().encode(JSON.stringify(t.body)),
-      reserveTokens: t.estimatedInputTokens + (t.body.max_completion_tokens ?? 0),
-      model: t.body.model,
-      requestId,
-      signal,
-    });
-    if (out.kind === "aborted") throw new AnthropicHttpError(499, "api_error", "the client went away");
-    if (out.kind === "error") {
-      const { status, body } = out.mapped;
-      let message = body.error.message;
-      // A configured model keeps being sent for as long as Cerebras serves it; once Cerebras answers
-      // "model not found", the error names the live models (asked from GET /v1/models).
-      if (body.error.type === "not_found_error" && this.options.discoverModels) {
-        const live = await this.liveModels.get(provider.baseUrl, apiKey);
-        if (live) message = modelNotFoundMessage(t.body.model, { ...state.errorContext, liveModels: live });
-      }
-      throw new CerebrasAnsweredError(status, body.error.type, message, out.mapped.headers);
-    }
-    state.upstream = parkUpstreamAnswer(out);
-    return {
-      body: t.body,
-      // "undefined" makes ccr drop its default `Authorization: Bearer <key>`, so the key never reaches
-      // ccr's debug log of the (stand-in) upstream request.
-      config: { url: new URL(HANDOFF_URL), headers: { Authorization: "undefined" }, signal },
-    };
   }
 
   async transformResponseOut(response: Response, context: CcrContext): Promise<Response> {
-    const state = (context?.req?.[STATE_KEY] as RequestState | undefined) ?? {
-      model: String((context?.req?.body as { model?: unknown } | undefined)?.model ?? "unknown"),
-      messageId: randomMessageId(),
-      estimatedInputTokens: 0,
-      errorContext: {},
-      release: () => {},
-      coalesceDeltas: this.options.coalesceDeltas,
-    };
-    const parked = state.upstream?.claim();
-    const type = parked
-      ? (parked.headers["content-type"] ?? "")
-      : (response.headers.get("content-type") ?? "");
-    const sse = parked ? parked.kind === "stream" : type.includes("text/event-stream");
-    const requested = (context?.req?.body as { stream?: unknown } | undefined)?.stream;
-    try {
-      return await cerebrasAnswerToCcrResponse(
-        parked?.kind === "json"
-          ? { sse, body: null, text: async () => new TextDecoder().decode(parked.body) }
-          : {
-              sse,
-              body: parked?.kind === "stream" ? parked.body : response.body,
-              text: () => response.text(),
-            },
-        typeof requested === "boolean" ? requested : undefined,
-        state,
-      );
-    } catch (err) {
-      throw toCcrError(err);
-    }
+    const exchange =
+      (context?.req?.[EXCHANGE_KEY] as CerebrasExchange | undefined) ??
+      new CerebrasExchange(context, {
+        options: { ...this.options, pingIntervalMs: this.pingIntervalMs },
+        liveModels: this.liveModels,
+        warn: () => {},
+      });
+    return exchange.responseForCcr(response);
   }
 }

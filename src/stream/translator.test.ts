@@ -185,3 +185,16 @@ describe("gateway variants", () => {
     expect(starts).toEqual(["thinking", "text"]);
   });
 });
+
+describe("begin()", () => {
+  it("emits message_start at once, and the stream then continues without a second one", () => {
+    const t = newStream({ estimatedInputTokens: 42 });
+    const early = t.begin();
+    expect(types(early)).toEqual(["message_start"]);
+    expect(early[0]).toMatchObject({ message: { usage: { input_tokens: 42 } } });
+    expect(t.begin()).toEqual([]);
+    const rest = [...t.push(cerebrasSse([{ content: "hi" }, { finish: "stop", usage: USAGE }])), ...t.end()];
+    expect(types(rest)).not.toContain("message_start");
+    expect(anthropicStreamViolations([...early, ...rest])).toEqual([]);
+  });
+});

@@ -80,6 +80,12 @@ export class CerebrasToAnthropicStream {
     return this.take();
   }
 
+  /** `message_start` now, before any upstream data (to keep a client company while Cerebras is awaited). */
+  begin(): AnthropicStreamEvent[] {
+    if (!this.started && !this.done) this.start();
+    return this.take();
+  }
+
   fail(err: unknown): AnthropicStreamEvent[] {
     if (this.done) return [];
     this.fault(transportErrorToAnthropic(err).body);
