@@ -4,9 +4,7 @@
 import { readFileSync } from "node:fs";
 import Anthropic from "@anthropic-ai/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { coalesceAnthropicDeltas } from "../../src/ccr/encoder";
 import { CerebrasToAnthropicStream } from "../../src/stream/translator";
-import type { AnthropicStreamEvent } from "../../src/wire/anthropic";
 import { type Emulator, startCerebrasEmulator } from "../emulator/server";
 import { type CcrInstance, type CcrVersion, startCcr } from "../support/ccr-harness";
 import { builtPluginPath } from "../support/plugin-path";
@@ -109,7 +107,12 @@ describe.each<CcrVersion>(["1.0.73", "2.0.0"])("real ccr %s with the plugin", (v
       max_completion_tokens: 16384,
     });
     expect(sent.body).not.toHaveProperty("reasoning"); // ccr's converter adds it (R8); the plugin must not
-    const logs = await ccr.logs();
+    // The plugin answers before ccr fetches its stand-in, so ccr's log line may come just after.
+    let logs = await ccr.logs();
+    for (let i = 0; i < 100 && !logs.includes("final request"); i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      logs = await ccr.logs();
+    }
     expect(logs).not.toMatch(/load transformer .*error/);
     expect(logs).toContain("final request"); // ccr did log the upstream request…
     expect(logs).not.toContain("sk-cerebras-test"); // …without the Cerebras key
@@ -190,7 +193,7 @@ describe.each<CcrVersion>(["1.0.73", "2.0.0"])("real ccr %s with the plugin", (v
     expect(msgs[3]).toMatchObject({ role: "tool", tool_call_id: "t1", content: "42" });
   });
 
-  it("/model switching: each provider,model reaches Cerebras as that model and is echoed back", async () => {
+  it("/model switching: each provider,model reaches Cerebras as that model; the name the client sent is echoed back", async () => {
     for (const [asked, upstreamModel] of [
       ["cerebras,zai-glm-4.7", "zai-glm-4.7"],
       ["cerebras,gpt-oss-120b", "gpt-oss-120b"],
@@ -204,7 +207,7 @@ describe.each<CcrVersion>(["1.0.73", "2.0.0"])("real ccr %s with the plugin", (v
         messages: [{ role: "user", content: "who are you" }],
       });
       expect(emu.requests.at(-1)!.body).toMatchObject({ model: upstreamModel });
-      expect(msg.model).toBe(upstreamModel);
+      expect(msg.model).toBe(asked);
       expect(msg.content[0]).toMatchObject({ text: `I am ${upstreamModel}` });
     }
   });
@@ -260,39 +263,32 @@ describe.each<CcrVersion>(["1.0.73", "2.0.0"])("real ccr %s with the plugin", (v
   });
 
   it("every event the client receives is what the core decided for the same upstream bytes", async () => {
-    // What a provider plugin cannot change in ccr (S13): message_start's id and usage.
-    const strip = (events: Array<Record<string, any>>) =>
-      JSON.parse(
-        JSON.stringify(
-          events.map((e) => (e.type === "message_start" ? { type: e.type, model: e.message.model } : e)),
-          (k, v) => (k === "cache_creation_input_tokens" || (k === "signature" && v === "") ? undefined : v),
-        ),
-      );
     for (const name of [
       "glm47_stream_reasoning_text_toolcall.sse",
       "stream_variant_usage_in_separate_chunk.sse",
     ]) {
       const sse = fixture(`cerebras/${name}`);
-      const t = new CerebrasToAnthropicStream({ model: "zai-glm-4.7" });
-      const core = [...t.push(sse), ...t.end()];
       for (const provider of ["exact", "replay"]) {
         replay.enqueue({ body: sse.split(/(?<=\n\n)/) });
-        const seen: Array<Record<string, any>> = [];
-        const stream = client.messages.stream({
-          ...base,
-          model: `${provider},zai-glm-4.7`,
-          messages: [{ role: "user", content: "x" }],
+        const model = `${provider},zai-glm-4.7`;
+        // Raw bytes: the SDK's own events share the message snapshot it accumulates into.
+        const res = await fetch(`${ccr.baseUrl}/v1/messages`, {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-api-key": ccr.apiKey },
+          body: JSON.stringify({ ...base, model, stream: true, messages: [{ role: "user", content: "x" }] }),
         });
-        stream.on("streamEvent", (e) => seen.push(e as never));
-        await stream.finalMessage();
-        if (provider === "exact")
-          expect(strip(seen)).toEqual(strip(core)); // one to one
-        else {
-          // By default the deltas of one upstream read are merged (src/ccr/encoder.ts): same text, fewer events.
-          const merged = (ev: Array<Record<string, any>>) =>
-            coalesceAnthropicDeltas(ev as AnthropicStreamEvent[]);
-          expect(strip(merged(seen))).toEqual(strip(merged(core)));
-        }
+        const seen = (await res.text())
+          .split("\n\n")
+          .filter((b) => b.startsWith("event: "))
+          .map((b) => JSON.parse(b.slice(b.indexOf("\ndata: ") + 7)));
+        const start = seen[0]!.message;
+        expect(start.usage.input_tokens).toBeGreaterThan(0); // the estimate, before Cerebras counts
+        const t = new CerebrasToAnthropicStream({
+          model,
+          messageId: start.id,
+          estimatedInputTokens: start.usage.input_tokens,
+        });
+        expect(seen.filter((e) => e.type !== "ping")).toEqual([...t.push(sse), ...t.end()]);
       }
     }
   });

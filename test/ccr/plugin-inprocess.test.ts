@@ -153,7 +153,8 @@ describe("plugin inside ccr's engine (in-process)", () => {
       stream: false,
     } as Anthropic.MessageCreateParamsNonStreaming);
     expect(msg.id).toMatch(/^msg_/);
-    expect(msg.model).toBe("zai-glm-4.7");
+    expect(msg.model).toBe(ask().model); // the name the client sent, as the Anthropic API echoes it
+    expect(msg.content.map((b) => b.type)).toEqual(["thinking", "text", "tool_use"]); // N2: thinking first
     const byType = Object.fromEntries(msg.content.map((b) => [b.type, b]));
     expect(byType.thinking).toMatchObject({ type: "thinking" });
     expect((byType.thinking as Anthropic.ThinkingBlock).thinking).toMatch(/^The user wants/);
