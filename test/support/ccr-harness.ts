@@ -1,5 +1,5 @@
 // Runs a real ccr (1.0.73 or 2.0.0, from node_modules) headlessly, following the recipe of
-// ccr-plugin-contract.md §14: a temporary HOME with ~/.claude-code-router/config.json, `node <cli> start`
+// docs/ccr-contract.md#14-running-ccr-headlessly: a temporary HOME with ~/.claude-code-router/config.json, `node <cli> start`
 // as a child with a clean environment, /health polled (bounded), stopped by PID.
 // ccr shares one reference-counter file in os.tmpdir() across HOMEs; `ccr start` does not touch it.
 
