@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CerebrasToAnthropicStream } from "../../src/stream/translator";
 import { type Emulator, startCerebrasEmulator } from "../emulator/server";
 import { type CcrInstance, type CcrVersion, startCcr } from "../support/ccr-harness";
+import { eventually } from "../support/eventually";
 import { builtPluginPath } from "../support/plugin-path";
 import { type ReplayUpstream, startReplayUpstream } from "../support/replay-upstream";
 
@@ -107,12 +108,8 @@ describe.each<CcrVersion>(["1.0.73", "2.0.0"])("real ccr %s with the plugin", (v
       max_completion_tokens: 16384,
     });
     expect(sent.body).not.toHaveProperty("reasoning"); // ccr's converter adds it (R8); the plugin must not
-    // The plugin answers before ccr fetches its stand-in, so ccr's log line may come just after.
-    let logs = await ccr.logs();
-    for (let i = 0; i < 100 && !logs.includes("final request"); i++) {
-      await new Promise((r) => setTimeout(r, 50));
-      logs = await ccr.logs();
-    }
+    // ccr's logger writes asynchronously, after the answer went out.
+    const logs = await eventually(ccr.logs, (text) => text.includes("final request"));
     expect(logs).not.toMatch(/load transformer .*error/);
     expect(logs).toContain("final request"); // ccr did log the upstream request…
     expect(logs).not.toContain("sk-cerebras-test"); // …without the Cerebras key
