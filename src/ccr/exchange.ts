@@ -170,11 +170,11 @@ export class CerebrasExchange {
    * otherwise it is thrown to ccr's error handler.
    */
   async refuse(err: unknown): Promise<CcrRequestOut> {
-    if (!this.direct || this.answered) {
-      if (this.answered) return this.standInRequest();
+    if (!this.direct) {
       this.watch.release();
       throw toCcrError(err);
     }
+    // Before anything was sent: an HTTP error; on a stream already started: one `event: error`.
     await this.answer((client) => client.sendError(asAnthropicError(err)));
     return this.standInRequest();
   }
@@ -215,7 +215,10 @@ export class CerebrasExchange {
     const out = await this.awaitKeepingCompany(call);
     if (out.kind === "aborted") {
       this.watch.release();
-      if (this.answered) return this.standInRequest();
+      if (this.answered) {
+        this.client?.end();
+        return this.standInRequest();
+      }
       throw toCcrError(new AnthropicHttpError(499, "api_error", "the client went away"));
     }
     if (out.kind === "error") {
@@ -241,7 +244,7 @@ export class CerebrasExchange {
         body: t.body,
         // "undefined" makes ccr drop its default `Authorization: Bearer <key>`, so the key never reaches
         // ccr's debug log of the (stand-in) upstream request.
-        config: { url: new URL(HANDOFF_URL), headers: { Authorization: "undefined" }, signal: this.signal },
+        config: { url: new URL(HANDOFF_URL), headers: { Authorization: "undefined" } },
       };
     }
     void this.answer((client) => this.writeUpstreamAnswer(client, out));
@@ -303,7 +306,8 @@ export class CerebrasExchange {
   private standInRequest(): CcrRequestOut {
     return {
       body: this.translation?.body ?? {},
-      config: { url: new URL(STAND_IN_URL), headers: { Authorization: "undefined" }, signal: this.signal },
+      // No `signal`: a data: URL opens no socket, and ccr would tie the signal to its one-hour timeout signal.
+      config: { url: new URL(STAND_IN_URL), headers: { Authorization: "undefined" } },
     };
   }
 

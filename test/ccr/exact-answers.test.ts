@@ -21,12 +21,12 @@ interface GatedUpstream {
   url: string;
   /** Resolves when a request has arrived and is waiting. */
   waiting(): Promise<void>;
-  open(body: string): void;
+  open(body: string, status?: number): void;
   close(): Promise<void>;
 }
 
 async function startGatedUpstream(): Promise<GatedUpstream> {
-  let release: ((body: string) => void) | undefined;
+  let release: ((answer: { body: string; status: number }) => void) | undefined;
   let arrived: (() => void) | undefined;
   let arrival = new Promise<void>((r) => {
     arrived = r;
@@ -34,11 +34,11 @@ async function startGatedUpstream(): Promise<GatedUpstream> {
   const server: Server = createServer((req, res) => {
     req.resume();
     req.on("end", () => {
-      new Promise<string>((r) => {
+      new Promise<{ body: string; status: number }>((r) => {
         release = r;
         arrived?.();
-      }).then((body) => {
-        res.writeHead(200, { "content-type": "text/event-stream" });
+      }).then(({ body, status }) => {
+        res.writeHead(status, { "content-type": status === 200 ? "text/event-stream" : "application/json" });
         res.end(body);
       });
     });
@@ -47,8 +47,8 @@ async function startGatedUpstream(): Promise<GatedUpstream> {
   return {
     url: `http://127.0.0.1:${(server.address() as { port: number }).port}/v1`,
     waiting: () => arrival,
-    open(body) {
-      release?.(body);
+    open(body, status = 200) {
+      release?.({ body, status });
       arrival = new Promise<void>((r) => {
         arrived = r;
       });
@@ -279,7 +279,8 @@ describe.each<CcrVersion>(["2.0.0", "1.0.73"])("exact Anthropic answers through 
     expect(emu.requests.at(-1)!.body).toMatchObject({ model: "qwen-3.8-27b" });
   });
 
-  it("while Cerebras is awaited, the stream starts with message_start and pings keep it company", async () => {
+  /** A streaming request to the gated upstream, read until the first ping; `rest()` reads the remainder. */
+  async function streamUntilPing() {
     const res = await post(ccr, ask({ model: "slow,gpt-oss-120b", stream: true }));
     expect(res.status).toBe(200);
     const reader = res.body!.getReader();
@@ -292,16 +293,25 @@ describe.each<CcrVersion>(["2.0.0", "1.0.73"])("exact Anthropic answers through 
       text += decoder.decode(r.value, { stream: true });
     }
     await gated.waiting();
+    return {
+      async rest(): Promise<SseEvent[]> {
+        for (;;) {
+          const r = await reader.read();
+          if (r.done) break;
+          text += decoder.decode(r.value, { stream: true });
+        }
+        return parseSse(text);
+      },
+    };
+  }
+
+  it("while Cerebras is awaited, the stream starts with message_start and pings keep it company", async () => {
+    const stream = await streamUntilPing();
     gated.open(
       'data: {"id":"c","object":"chat.completion.chunk","created":1,"model":"gpt-oss-120b","choices":[{"index":0,"delta":{"content":"late hello"}}]}\n\n' +
         'data: {"id":"c","object":"chat.completion.chunk","created":1,"model":"gpt-oss-120b","choices":[{"index":0,"delta":{},"finish_reason":"stop"}]}\n\ndata: [DONE]\n\n',
     );
-    for (;;) {
-      const r = await reader.read();
-      if (r.done) break;
-      text += decoder.decode(r.value, { stream: true });
-    }
-    const names = parseSse(text).map((e) => e.event);
+    const names = (await stream.rest()).map((e) => e.event);
     expect(names[0]).toBe("message_start");
     expect(names[1]).toBe("ping");
     expect(names.filter((n) => n !== "ping")).toEqual([
@@ -312,6 +322,25 @@ describe.each<CcrVersion>(["2.0.0", "1.0.73"])("exact Anthropic answers through 
       "message_delta",
       "message_stop",
     ]);
+  });
+
+  it("an error after the waiting stream started is one `event: error` after message_start, nothing after it", async () => {
+    const stream = await streamUntilPing();
+    gated.open(
+      JSON.stringify({
+        message: "bad field",
+        type: "invalid_request_error",
+        param: "x",
+        code: "wrong_api_format",
+      }),
+      400,
+    );
+    const events = (await stream.rest()).filter((e) => e.event !== "ping");
+    expect(events.map((e) => e.event)).toEqual(["message_start", "error"]);
+    expect(events[1]!.data).toEqual({
+      type: "error",
+      error: { type: "invalid_request_error", message: expect.stringContaining("bad field") },
+    });
   });
 
   it("another provider in the same ccr is answered byte for byte as by a ccr without the plugin", async () => {
