@@ -6,9 +6,9 @@
 // @see https://docs.anthropic.com/en/api/messages-streaming#event-types
 // @see https://docs.anthropic.com/en/api/errors
 
-import { randomUUID } from "node:crypto";
 import type { ServerResponse } from "node:http";
 import type { AnthropicHttpError } from "../errors";
+import { newAnthropicRequestId } from "../response/ids";
 import { encodeAnthropicSseEvent, encodeAnthropicSseEvents } from "../stream/sse";
 import type { AnthropicErrorBody, AnthropicMessage, AnthropicStreamEvent } from "../wire/anthropic";
 import type { FastifyReplyLike } from "./fastify-scope";
@@ -22,7 +22,7 @@ function retryHeaders(err: AnthropicHttpError): Record<string, string> {
 }
 
 export class AnthropicClientReply {
-  readonly requestId = `req_${randomUUID().replace(/-/g, "").slice(0, 24)}`;
+  readonly requestId = newAnthropicRequestId();
   private readonly res: ServerResponse;
   private readonly baseHeaders: Record<string, string>;
   private pingTimer: NodeJS.Timeout | undefined;

@@ -17,6 +17,7 @@ import {
 } from "../errors";
 import type { Relay, RelayCallOutcome } from "../relay/index";
 import { anthropicToCerebrasRequest, type RequestTranslation } from "../request/index";
+import { newAnthropicMessageId } from "../response/ids";
 import { anthropicMessageToStreamEvents } from "../stream/message-events";
 import { CerebrasToAnthropicStream } from "../stream/translator";
 import type { AnthropicErrorBody, AnthropicStreamEvent } from "../wire/anthropic";
@@ -67,10 +68,6 @@ const STAND_IN_COMPLETION = JSON.stringify({
 });
 const STAND_IN_URL = `data:application/json,${encodeURIComponent(STAND_IN_COMPLETION)}`;
 
-function randomMessageId(): string {
-  return `msg_${crypto.randomUUID().replace(/-/g, "").slice(0, 24)}`;
-}
-
 export interface ExchangeSettings {
   options: Pick<
     PluginOptions,
@@ -85,7 +82,7 @@ export interface ExchangeSettings {
 type UpstreamAnswer = Extract<RelayCallOutcome, { kind: "json" } | { kind: "stream" }>;
 
 export class CerebrasExchange {
-  readonly messageId = randomMessageId();
+  readonly messageId = newAnthropicMessageId();
   /** The client's `stream` (ccr forces it to a boolean); undefined when it cannot be read. */
   readonly wantsStream: boolean | undefined;
   private readonly scope: FastifyHandlerScope | undefined;

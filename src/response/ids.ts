@@ -14,6 +14,11 @@ export function newAnthropicMessageId(): string {
   return `msg_${randomHex(12)}`;
 }
 
+/** The `request-id` header value the Anthropic API sends with every answer. */
+export function newAnthropicRequestId(): string {
+  return `req_${randomHex(12)}`;
+}
+
 export function newAnthropicToolUseId(): string {
   return `toolu_${randomHex(12)}`;
 }
