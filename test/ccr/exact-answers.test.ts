@@ -134,8 +134,18 @@ describe.each<CcrVersion>(["2.0.0", "1.0.73"])("exact Anthropic answers through 
         config: {
           transformers: [
             { path: builtPluginPath(), options: { discoverModels: false, pingIntervalMs: PING_MS } },
+            // ccr itself calls Cerebras (relay off): successes are still the plugin's own answers.
+            {
+              path: builtPluginPath(),
+              options: { name: "ccr-cerebras-norelay", relay: false, discoverModels: false },
+            },
           ],
-          Providers: [cerebras("cerebras", emu.url), cerebras("slow", gated.url), otherProvider()],
+          Providers: [
+            cerebras("cerebras", emu.url),
+            cerebras("slow", gated.url),
+            { ...cerebras("norelay", emu.url), transformer: { use: ["ccr-cerebras-norelay"] } },
+            otherProvider(),
+          ],
           Router: { default: "cerebras,gpt-oss-120b" },
         },
       }),
@@ -254,6 +264,17 @@ describe.each<CcrVersion>(["2.0.0", "1.0.73"])("exact Anthropic answers through 
     expect(
       events.filter((e) => e.event === "content_block_start").map((e) => e.data.content_block.type),
     ).toEqual(["thinking", "text", "tool_use"]);
+  });
+
+  it("with relay off (ccr makes the call), a success is still the exact answer", async () => {
+    const model = "norelay,gpt-oss-120b";
+    emu.enqueue({ reasoning: "Hm.", content: "Plain." });
+    const msg = await client.messages.create(ask({ model }) as never);
+    expect(msg.model).toBe(model);
+    expect(msg.content.map((b: any) => b.type)).toEqual(["thinking", "text"]);
+    emu.enqueue({ content: "" });
+    const streamed = await client.messages.stream(ask({ model }) as never).finalMessage();
+    expect(streamed.content).toEqual([{ type: "text", text: "" }]);
   });
 
   it("content_filter is `refusal`, and an empty completion is one empty text block, in both modes", async () => {
