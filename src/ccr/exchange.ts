@@ -100,7 +100,10 @@ export class CerebrasExchange {
   ) {
     const requested = (context.req?.body as { stream?: unknown } | undefined)?.stream;
     this.wantsStream = typeof requested === "boolean" ? requested : undefined;
-    const scope = currentFastifyHandler();
+    // ccr's own agents (its image agent, `Router.image`) rewrite the answer in ccr's onSend hook, which a
+    // taken-over reply would skip: those answers stay with ccr's converter.
+    const agents = context.req?.agents;
+    const scope = Array.isArray(agents) && agents.length > 0 ? undefined : currentFastifyHandler();
     this.scope = scope && !scope.reply.sent ? scope : undefined;
     this.watch = watchClientDisconnect(context.req?.raw, this.scope?.reply.raw);
   }

@@ -146,7 +146,7 @@ describe.each<CcrVersion>(["2.0.0", "1.0.73"])("exact Anthropic answers through 
             { ...cerebras("norelay", emu.url), transformer: { use: ["ccr-cerebras-norelay"] } },
             otherProvider(),
           ],
-          Router: { default: "cerebras,gpt-oss-120b" },
+          Router: { default: "cerebras,gpt-oss-120b", image: "cerebras,qwen-3.8-27b" },
         },
       }),
       // The same other provider in a ccr that never loaded the plugin: the reference bytes.
@@ -211,7 +211,7 @@ describe.each<CcrVersion>(["2.0.0", "1.0.73"])("exact Anthropic answers through 
 
   it("a bad request never reaches Cerebras and is a 400 invalid_request_error envelope", async () => {
     const before = emu.requests.length;
-    const res = await post(ccr, ask({ messages: [] }));
+    const res = await post(ccr, ask({ messages: [{ role: "user", content: 42 }] }));
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({
       type: "error",
@@ -275,6 +275,27 @@ describe.each<CcrVersion>(["2.0.0", "1.0.73"])("exact Anthropic answers through 
     emu.enqueue({ content: "" });
     const streamed = await client.messages.stream(ask({ model }) as never).finalMessage();
     expect(streamed.content).toEqual([{ type: "text", text: "" }]);
+  });
+
+  it("a request ccr's image agent works on is left to ccr, which rewrites its answers", async () => {
+    const png =
+      "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+    emu.enqueue({ reasoning: "Hm.", content: "Seen." });
+    const msg = await client.messages.create(
+      ask({
+        messages: [
+          {
+            role: "user",
+            content: [{ type: "image", source: { type: "base64", media_type: "image/png", data: png } }],
+          },
+          { role: "assistant", content: "An image." },
+          { role: "user", content: "What was it?" },
+        ],
+      }) as never,
+    );
+    const tools = (emu.requests.at(-1)!.body as { tools?: Array<{ function: { name: string } }> }).tools;
+    expect(tools?.map((t) => t.function.name)).toContain("analyzeImage"); // ccr's agent was active
+    expect(msg.content.map((b: any) => b.type)).toEqual(["text", "thinking"]); // ccr's converter (N2)
   });
 
   it("content_filter is `refusal`, and an empty completion is one empty text block, in both modes", async () => {
