@@ -198,26 +198,65 @@ describe("assistant messages", () => {
     expectValid(t);
   });
 
-  it("drops thinking for gpt-oss (no replay format) and for models without reasoning", () => {
-    for (const model of ["gpt-oss-120b", "gemma-4-31b"]) {
-      const t = translate({
-        model,
-        messages: [
-          { role: "user", content: "go" },
-          {
-            role: "assistant",
-            content: [
-              { type: "thinking", thinking: "secret plan" },
-              { type: "text", text: "Hi" },
-            ],
-          },
-          { role: "user", content: "next" },
-        ],
-      });
-      expect(conversation(t)[1]!.content).toBe("Hi");
-      expect(JSON.stringify(t.body)).not.toContain("secret plan");
-      expectValid(t);
-    }
+  it("replays gpt-oss reasoning as plain text before the answer, no tags (the docs' GPT-OSS form)", () => {
+    const t = translate({
+      model: "gpt-oss-120b",
+      messages: [
+        { role: "user", content: "go" },
+        {
+          role: "assistant",
+          content: [
+            { type: "thinking", thinking: "The user wants a file read." },
+            { type: "text", text: "Reading it." },
+            readCall("c1"),
+          ],
+        },
+        { role: "user", content: [toolResult("c1", "hello")] },
+      ],
+    });
+    expect(conversation(t)[1]!.content).toBe("The user wants a file read.Reading it.");
+    expect(JSON.stringify(t.body)).not.toContain("<think>");
+    expect(t.body.clear_thinking).toBeUndefined();
+    expectValid(t);
+  });
+
+  it("replays qwen reasoning as <think> before the answer", () => {
+    const t = translate({
+      model: "qwen-3.8-27b",
+      messages: [
+        { role: "user", content: "go" },
+        {
+          role: "assistant",
+          content: [
+            { type: "thinking", thinking: "plan" },
+            { type: "text", text: "Hi" },
+          ],
+        },
+        { role: "user", content: "next" },
+      ],
+    });
+    expect(conversation(t)[1]!.content).toBe("<think>plan</think>Hi");
+    expectValid(t);
+  });
+
+  it("drops thinking for models without reasoning", () => {
+    const t = translate({
+      model: "gemma-4-31b",
+      messages: [
+        { role: "user", content: "go" },
+        {
+          role: "assistant",
+          content: [
+            { type: "thinking", thinking: "secret plan" },
+            { type: "text", text: "Hi" },
+          ],
+        },
+        { role: "user", content: "next" },
+      ],
+    });
+    expect(conversation(t)[1]!.content).toBe("Hi");
+    expect(JSON.stringify(t.body)).not.toContain("secret plan");
+    expectValid(t);
   });
 
   it("drops server tool blocks from assistant turns", () => {
