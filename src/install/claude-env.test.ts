@@ -9,8 +9,7 @@ import {
   resolveWrapperModel,
 } from "./claude-env";
 
-// Figures from cerebras-api.md §12.1 (paid-tier context/output) and the 16384 cap of
-// anthropic-to-cerebras-mapping.md §1.
+// Figures from the model table (docs/models.md) and the plugin's 16384 output cap.
 describe("claudeCodeLimits", () => {
   it("uses the model's context window and caps output like the plugin does", () => {
     expect(claudeCodeEnv(claudeCodeLimits("zai-glm-4.7"))).toEqual([

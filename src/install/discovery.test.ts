@@ -18,7 +18,7 @@ async function listen(
   return `http://127.0.0.1:${(server!.address() as AddressInfo).port}/v1`;
 }
 
-// The body shape of cerebras-api.md §12.2.
+// The plain listing form (SDK 1.91.0 src/resources/models.ts; docs/models.md).
 const MODELS_BODY = {
   object: "list",
   data: [
