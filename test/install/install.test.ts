@@ -284,7 +284,9 @@ describe("install.sh model discovery (stub of GET /v1/models on 127.0.0.1)", () 
     // The plain listing answers the openrouter query too (ids only): one request.
     expect(seen).toEqual([{ url: "/v1/models?format=openrouter", auth: `Bearer ${SECRET}` }]);
     expect(res.stdout).toContain("Cerebras serves gpt-oss-120b qwen-3.8-27b");
-    expect(res.stdout).toContain("models: default model gpt-oss-120b (zai-glm-4.7 is not served to this key)");
+    expect(res.stdout).toContain(
+      "models: default model gpt-oss-120b (zai-glm-4.7 is not served to this key)",
+    );
     expect(res.stderr).not.toContain("warning: zai-glm-4.7");
     const provider = readConfig().Providers[0];
     expect(provider.api_base_url).toBe(`${base}/chat/completions`);
@@ -296,7 +298,9 @@ describe("install.sh model discovery (stub of GET /v1/models on 127.0.0.1)", () 
       CEREBRAS_API_KEY: SECRET,
     });
     expect(res.code, res.stderr).toBe(0);
-    expect(res.stderr).toMatch(/zai-glm-4\.7 is not among the models Cerebras serves .*retired it on 2026-08-17/);
+    expect(res.stderr).toMatch(
+      /zai-glm-4\.7 is not among the models Cerebras serves .*retired it on 2026-08-17/,
+    );
     expect(readConfig().Router.default).toBe("cerebras,zai-glm-4.7");
   });
 
