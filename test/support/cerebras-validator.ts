@@ -324,7 +324,7 @@ function validateTools(tools: unknown, bad: Bad, unsupported: (p: string) => voi
   return names;
 }
 
-/** The JSON-Schema subset of cerebras-api.md §4.2 (2026 revision), with its limits. */
+/** The JSON-Schema subset of docs/mapping.md#53-tool-schemas (2026 revision), with its limits. */
 export function validateSchemaRoot(schema: unknown, bad: Bad): void {
   const fail = (m: string) => bad("response_format", m);
   if (!isObj(schema)) return fail("Tool parameters must be a JSON schema object");
