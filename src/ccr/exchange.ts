@@ -16,7 +16,11 @@ import {
   modelNotFoundMessage,
 } from "../errors";
 import type { Relay, RelayCallOutcome } from "../relay/index";
-import { anthropicToCerebrasRequest, type RequestTranslation } from "../request/index";
+import {
+  anthropicToCerebrasRequest,
+  type RequestTranslation,
+  type RequestTranslationOptions,
+} from "../request/index";
 import { newAnthropicMessageId } from "../response/ids";
 import { anthropicMessageToStreamEvents } from "../stream/message-events";
 import { CerebrasToAnthropicStream } from "../stream/translator";
@@ -24,7 +28,7 @@ import type { AnthropicErrorBody, AnthropicStreamEvent } from "../wire/anthropic
 import { type DisconnectWatch, watchClientDisconnect } from "./client-disconnect";
 import { AnthropicClientReply } from "./client-reply";
 import { ccrService, currentFastifyHandler, type FastifyHandlerScope } from "./fastify-scope";
-import type { LiveModelCache } from "./live-models";
+import type { ModelCatalogue } from "./live-models";
 import type { PluginOptions } from "./options";
 import { HANDOFF_URL, type ParkedAnswer, parkUpstreamAnswer } from "./relay-client";
 import { requestedModel } from "./requested-model";
@@ -75,7 +79,8 @@ export interface ExchangeSettings {
   > & {
     pingIntervalMs: number;
   };
-  liveModels: LiveModelCache;
+  /** Names the live models when Cerebras answers "model not found". */
+  catalogue: Pick<ModelCatalogue, "liveIds">;
   warn(message: string): void;
 }
 
@@ -144,7 +149,10 @@ export class CerebrasExchange {
   }
 
   /** Anthropic request → Cerebras request (`context.req.body` is the client's original body). */
-  translate(provider: CcrProvider): RequestTranslation {
+  translate(
+    provider: CcrProvider,
+    listedModels: RequestTranslationOptions["listedModels"],
+  ): RequestTranslation {
     const original = this.context?.req?.body;
     if (!original || typeof original !== "object") {
       throw new AnthropicHttpError(
@@ -159,6 +167,7 @@ export class CerebrasExchange {
       modelOverrides: o.models,
       extraKnownModels: provider.models,
       maxCompletionTokensCap: o.maxCompletionTokens,
+      listedModels,
     });
     for (const w of t.warnings) this.settings.warn(w);
     this.translation = t;
@@ -227,7 +236,7 @@ export class CerebrasExchange {
       // A configured model keeps being sent for as long as Cerebras serves it; once Cerebras answers
       // "model not found", the error names the live models (asked from GET /v1/models).
       if (body.error.type === "not_found_error" && this.settings.options.discoverModels) {
-        const live = await this.settings.liveModels.get(provider.baseUrl, apiKey);
+        const live = await this.settings.catalogue.liveIds(provider.baseUrl, apiKey);
         if (live) message = modelNotFoundMessage(t.body.model, { ...this.errorContext, liveModels: live });
       }
       const err = new CerebrasAnsweredError(status, body.error.type, message, out.mapped.headers);

@@ -6,7 +6,7 @@ import { AnthropicHttpError } from "../errors";
 import { parseCerebrasApiKeys } from "../relay/keys";
 import { CerebrasExchange } from "./exchange";
 import { watchFastifyHandlers } from "./fastify-scope";
-import { LiveModelCache } from "./live-models";
+import { ModelCatalogue } from "./live-models";
 import { type LogLevel, type PluginOptions, parsePluginOptions } from "./options";
 import { sharedRelay } from "./relay-client";
 import { watchRequestedModels } from "./requested-model";
@@ -49,7 +49,9 @@ export class CerebrasCcrTransformer implements CcrTransformer {
   logger?: CcrLogger;
   private readonly options: PluginOptions;
   private readonly pingIntervalMs: number;
-  private readonly liveModels = new LiveModelCache();
+  private readonly catalogue = new ModelCatalogue({
+    warn: (message) => this.log("warn", {}, message),
+  });
 
   constructor(options?: unknown) {
     this.options = parsePluginOptions(options);
@@ -66,20 +68,42 @@ export class CerebrasCcrTransformer implements CcrTransformer {
     this.logger?.[level]?.({ plugin: this.name, ...obj }, msg);
   }
 
+  /**
+   * What the account's model listing says (never waits; undefined before the first listing arrives or
+   * with `discoverModels: false`, and then the model table decides). @see docs/models.md
+   */
+  private listedModels(provider: CcrProvider) {
+    if (!this.options.discoverModels) return undefined;
+    let apiKey: string | undefined;
+    try {
+      apiKey = resolveCerebrasApiKey(provider.apiKey);
+    } catch {
+      return undefined; // the missing key is reported by the request itself
+    }
+    return this.catalogue.facts(provider.baseUrl, apiKey);
+  }
+
+  private exchangeSettings(warn: (message: string) => void) {
+    return {
+      options: { ...this.options, pingIntervalMs: this.pingIntervalMs },
+      catalogue: this.catalogue,
+      warn,
+    };
+  }
+
   async transformRequestIn(
     _request: unknown,
     provider: CcrProvider,
     context: CcrContext,
   ): Promise<CcrRequestOut> {
     const reqId = context?.req?.id;
-    const exchange = new CerebrasExchange(context, {
-      options: { ...this.options, pingIntervalMs: this.pingIntervalMs },
-      liveModels: this.liveModels,
-      warn: (w) => this.log("warn", { reqId }, w),
-    });
+    const exchange = new CerebrasExchange(
+      context,
+      this.exchangeSettings((w) => this.log("warn", { reqId }, w)),
+    );
     if (context?.req) context.req[EXCHANGE_KEY] = exchange;
     try {
-      const t = exchange.translate(provider);
+      const t = exchange.translate(provider, this.listedModels(provider));
       const apiKey = resolveCerebrasApiKey(provider.apiKey);
       this.log(
         "debug",
@@ -107,11 +131,10 @@ export class CerebrasCcrTransformer implements CcrTransformer {
   async transformResponseOut(response: Response, context: CcrContext): Promise<Response> {
     const exchange =
       (context?.req?.[EXCHANGE_KEY] as CerebrasExchange | undefined) ??
-      new CerebrasExchange(context, {
-        options: { ...this.options, pingIntervalMs: this.pingIntervalMs },
-        liveModels: this.liveModels,
-        warn: () => {},
-      });
+      new CerebrasExchange(
+        context,
+        this.exchangeSettings(() => {}),
+      );
     return exchange.responseForCcr(response);
   }
 }
