@@ -26,6 +26,11 @@ export class AnthropicClientReply {
   private readonly res: ServerResponse;
   private readonly baseHeaders: Record<string, string>;
   private pingTimer: NodeJS.Timeout | undefined;
+  private wrote: () => void = () => {};
+  /** Settles once status and headers have been written (or the client is gone). */
+  readonly firstWrite = new Promise<void>((resolve) => {
+    this.wrote = resolve;
+  });
   private streaming = false;
 
   constructor(
@@ -39,7 +44,10 @@ export class AnthropicClientReply {
     this.baseHeaders = { ...kept, "request-id": this.requestId };
     reply.hijack();
     this.res = reply.raw;
-    this.res.once("close", () => this.stopPings());
+    this.res.once("close", () => {
+      this.stopPings();
+      this.wrote();
+    });
   }
 
   /** Status and headers are out: errors can now only travel as an `event: error`. */
@@ -80,8 +88,7 @@ export class AnthropicClientReply {
       "cache-control": "no-cache",
       connection: "keep-alive",
     });
-    // Sends the headers now, so the client knows the request was accepted.
-    this.res.flushHeaders();
+    // No flushHeaders(): the headers leave with the first event, in one write.
     this.pingTimer = setInterval(() => this.ping(), this.pingIntervalMs);
     this.pingTimer.unref();
   }
@@ -91,7 +98,9 @@ export class AnthropicClientReply {
     if (events.length === 0 || this.closed) return;
     if (!this.committed) this.startStream();
     this.pingTimer?.refresh();
-    if (!this.res.write(encodeAnthropicSseEvents(events))) await this.drained();
+    const flowing = this.res.write(encodeAnthropicSseEvents(events));
+    this.wrote();
+    if (!flowing) await this.drained();
   }
 
   end(): void {
@@ -102,6 +111,7 @@ export class AnthropicClientReply {
   private ping(): void {
     if (!this.streaming || this.closed) return this.stopPings();
     this.res.write(PING);
+    this.wrote();
   }
 
   private stopPings(): void {
@@ -131,5 +141,6 @@ export class AnthropicClientReply {
       "content-length": String(Buffer.byteLength(text)),
     });
     this.res.end(text);
+    this.wrote();
   }
 }

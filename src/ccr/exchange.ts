@@ -84,6 +84,10 @@ export interface ExchangeSettings {
   warn(message: string): void;
 }
 
+/** Upstream bytes per translation step (see pumpStream). */
+const SLICE_BYTES = 4096;
+const FIRST_SLICE_BYTES = 1024;
+
 type UpstreamAnswer = Extract<RelayCallOutcome, { kind: "json" } | { kind: "stream" }>;
 
 export class CerebrasExchange {
@@ -256,7 +260,10 @@ export class CerebrasExchange {
         config: { url: new URL(HANDOFF_URL), headers: { Authorization: "undefined" } },
       };
     }
-    void this.answer((client) => this.writeUpstreamAnswer(client, out));
+    const answering = this.answer((client) => this.writeUpstreamAnswer(client, out));
+    // ccr's pipeline resumes on its stand-in only once the first bytes are out, so its work does not
+    // delay them.
+    await Promise.race([this.clientReply().firstWrite, answering]);
     return this.standInRequest();
   }
 
@@ -398,28 +405,40 @@ export class CerebrasExchange {
     await client.writeEvents(this.translator ? events.filter((e) => e.type !== "message_start") : events);
   }
 
-  /** Upstream reads → translated events → the client, one write per read, paced by the client. */
+  /**
+   * Upstream reads → translated events → the client, paced by the client. A large read is translated and
+   * written in slices, so its first events leave before the rest of it is translated.
+   */
   private async pumpStream(client: AnthropicClientReply, body: ReadableStream<Uint8Array>): Promise<void> {
     const translator = this.streamTranslator();
     const reader = body.getReader();
     for (;;) {
-      let events: AnthropicStreamEvent[];
-      let upstreamDone = false;
+      let read: ReadableStreamReadResult<Uint8Array>;
       try {
-        const r = await reader.read();
-        upstreamDone = r.done;
-        events = r.done ? translator.end() : translator.push(r.value);
+        read = await reader.read();
       } catch (err) {
-        upstreamDone = true;
-        events = translator.fail(err);
+        return this.deliver(client, translator.fail(err));
       }
-      const only = events.length === 1 ? events[0] : undefined;
-      if (only?.type === "error" && !client.committed) await client.sendError(errorOfEvent(only));
-      else await client.writeEvents(events);
-      if (translator.finished || upstreamDone || client.closed) {
-        if (!upstreamDone) reader.cancel().catch(() => {});
+      if (read.done) return this.deliver(client, translator.end());
+      const bytes = read.value;
+      let at = 0;
+      while (at < bytes.byteLength && !translator.finished && !client.closed) {
+        // The first slice is small: the client's first content waits for nothing else.
+        const end = at + (client.committed ? SLICE_BYTES : FIRST_SLICE_BYTES);
+        await this.deliver(client, translator.push(bytes.subarray(at, end)));
+        at = end;
+      }
+      if (translator.finished || client.closed) {
+        reader.cancel().catch(() => {});
         return;
       }
     }
+  }
+
+  /** Events to the client; an error before anything was sent is an HTTP error instead. */
+  private async deliver(client: AnthropicClientReply, events: AnthropicStreamEvent[]): Promise<void> {
+    const only = events.length === 1 ? events[0] : undefined;
+    if (only?.type === "error" && !client.committed) await client.sendError(errorOfEvent(only));
+    else await client.writeEvents(events);
   }
 }
