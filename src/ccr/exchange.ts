@@ -75,10 +75,8 @@ const STAND_IN_URL = `data:application/json,${encodeURIComponent(STAND_IN_COMPLE
 export interface ExchangeSettings {
   options: Pick<
     PluginOptions,
-    "defaultModel" | "models" | "maxCompletionTokens" | "discoverModels" | "coalesceDeltas"
-  > & {
-    pingIntervalMs: number;
-  };
+    "defaultModel" | "models" | "maxCompletionTokens" | "discoverModels" | "coalesceDeltas" | "pingIntervalMs"
+  >;
   /** Names the live models when Cerebras answers "model not found". */
   catalogue: Pick<ModelCatalogue, "liveIds">;
   warn(message: string): void;

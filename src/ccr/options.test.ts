@@ -13,6 +13,7 @@ describe("plugin options", () => {
       relay: true,
       requestLog: false,
       coalesceDeltas: true,
+      pingIntervalMs: 10_000,
     });
     expect(PLUGIN_NAME).toBe("ccr-cerebras");
   });
@@ -37,6 +38,8 @@ describe("plugin options", () => {
     expect(parsePluginOptions({ requestLog: true }).requestLog).toEqual({});
     expect(parsePluginOptions({ coalesceDeltas: false }).coalesceDeltas).toBe(false);
     expect(parsePluginOptions({ maxOutputTokens: 4096 }).maxCompletionTokens).toBe(4096);
+    expect(parsePluginOptions({ pingIntervalMs: 500 }).pingIntervalMs).toBe(500);
+    expect(() => parsePluginOptions({ pingIntervalMs: 0 })).toThrow(/pingIntervalMs/);
     expect(parsePluginOptions({ somethingElse: 1 }).name).toBe(PLUGIN_NAME); // unknown keys are ignored
   });
 

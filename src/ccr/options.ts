@@ -29,7 +29,12 @@ export interface PluginOptions {
    * Cerebras delta.
    */
   coalesceDeltas: boolean;
+  /** At most this long between two events of a stream: a `ping` when nothing else is sent. */
+  pingIntervalMs: number;
 }
+
+/** The Anthropic API's own pace is at most about 15 s between events. */
+export const DEFAULT_PING_INTERVAL_MS = 10_000;
 
 export const PLUGIN_NAME = "ccr-cerebras";
 const RESERVED_NAMES = new Set([
@@ -67,6 +72,8 @@ export function parsePluginOptions(raw: unknown): PluginOptions {
   if (log !== false && log !== true && (typeof log !== "object" || Array.isArray(log))) {
     fail("requestLog must be true, false or { maxAgeDays, maxBytes }");
   }
+  const ping = o.pingIntervalMs ?? DEFAULT_PING_INTERVAL_MS;
+  if (!Number.isInteger(ping) || (ping as number) < 1) fail("pingIntervalMs must be a positive integer");
   return {
     name,
     defaultModel: o.defaultModel as string | undefined,
@@ -76,6 +83,7 @@ export function parsePluginOptions(raw: unknown): PluginOptions {
     discoverModels: o.discoverModels !== false,
     relay: o.relay !== false,
     coalesceDeltas: o.coalesceDeltas !== false,
+    pingIntervalMs: ping as number,
     requestLog: log === true ? {} : (log as PluginOptions["requestLog"]),
   };
 }

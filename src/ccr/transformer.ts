@@ -16,9 +16,6 @@ export { CerebrasAnsweredError, toCcrError } from "./exchange";
 
 const EXCHANGE_KEY = "__ccrCerebras";
 
-/** At most this long between two events of a stream (the Anthropic API's own pace is about 15 s). */
-export const DEFAULT_PING_INTERVAL_MS = 10_000;
-
 const LEVEL_RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
 
 /**
@@ -48,7 +45,6 @@ export class CerebrasCcrTransformer implements CcrTransformer {
   readonly name: string;
   logger?: CcrLogger;
   private readonly options: PluginOptions;
-  private readonly pingIntervalMs: number;
   private readonly catalogue = new ModelCatalogue({
     warn: (message) => this.log("warn", {}, message),
   });
@@ -56,9 +52,6 @@ export class CerebrasCcrTransformer implements CcrTransformer {
   constructor(options?: unknown) {
     this.options = parsePluginOptions(options);
     this.name = this.options.name;
-    const ping = (options as { pingIntervalMs?: unknown } | undefined)?.pingIntervalMs;
-    this.pingIntervalMs =
-      Number.isInteger(ping) && (ping as number) > 0 ? (ping as number) : DEFAULT_PING_INTERVAL_MS;
     watchFastifyHandlers();
     watchRequestedModels();
   }
@@ -85,7 +78,7 @@ export class CerebrasCcrTransformer implements CcrTransformer {
 
   private exchangeSettings(warn: (message: string) => void) {
     return {
-      options: { ...this.options, pingIntervalMs: this.pingIntervalMs },
+      options: this.options,
       catalogue: this.catalogue,
       warn,
     };
