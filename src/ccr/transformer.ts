@@ -88,12 +88,31 @@ export class CerebrasCcrTransformer implements CcrTransformer {
   readonly name: string;
   logger?: CcrLogger;
   private readonly options: PluginOptions;
+  /** Set when `transformers[].options` is invalid: every request answers with it (see invalidOptionsError). */
+  private readonly optionsError?: string;
   private readonly liveModels = new LiveModelCache();
 
   constructor(options?: unknown) {
-    this.options = parsePluginOptions(options);
-    this.name = this.options.name;
+    const parsed = parsePluginOptions(options);
+    if (parsed.ok) this.options = parsed.options;
+    else {
+      // Stay loaded (a throw here makes ccr skip the plugin silently) and answer every request with it.
+      this.options = (parsePluginOptions(undefined) as { ok: true; options: PluginOptions }).options;
+      this.optionsError = parsed.message;
+    }
+    this.name = parsed.ok ? parsed.options.name : parsed.name;
   }
+
+  /** The error every request gets while the options are invalid; logged once. */
+  private invalidOptionsError(): AnthropicHttpError {
+    if (!this.optionsErrorLogged) {
+      this.optionsErrorLogged = true;
+      this.logger?.error?.({ plugin: this.name }, this.optionsError);
+    }
+    return new AnthropicHttpError(400, "invalid_request_error", this.optionsError as string);
+  }
+
+  private optionsErrorLogged = false;
 
   private log(level: Exclude<LogLevel, "silent">, obj: Record<string, unknown>, msg: string): void {
     if (LEVEL_RANK[level] < LEVEL_RANK[this.options.logLevel]) return;
@@ -106,6 +125,7 @@ export class CerebrasCcrTransformer implements CcrTransformer {
     context: CcrContext,
   ): Promise<CcrRequestOut> {
     try {
+      if (this.optionsError) throw this.invalidOptionsError();
       const original = context?.req?.body;
       if (!original || typeof original !== "object") {
         throw new AnthropicHttpError(
