@@ -162,8 +162,11 @@ export class CerebrasCcrTransformer implements CcrTransformer {
       // to that fetch, not to ours): let ccr call Cerebras then, without the key pool.
       const relay =
         this.options.relay && !httpsProxyConfigured()
-          ? await sharedRelay(this.options.requestLog, (err) =>
-              this.log("error", { err: String(err) }, "relay did not start; calling Cerebras directly"),
+          ? await sharedRelay(
+              this.options.requestLog,
+              (err) =>
+                this.log("error", { err: String(err) }, "relay did not start; calling Cerebras directly"),
+              (message) => this.log("warn", {}, message),
             )
           : undefined;
       if (relay)

@@ -1,7 +1,6 @@
 // One client request through the key pool: lease a key, call Cerebras, and on a failure that nothing
 // has been sent for yet rotate (quota), back off (capacity, 5xx, transport) or answer (client errors).
 
-import type { ServerResponse } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 import {
   cerebrasHttpErrorToAnthropic,
@@ -16,7 +15,7 @@ import type { KeyPool, Lease } from "./key-pool";
 import { cooldownMsFromHeaders, MAX_COOLDOWN_MS, readRateBudgets } from "./rate-headers";
 import type { Redactor } from "./redact";
 import { type AttemptLog, type RequestLogRecord, SSE_LOG_CAP_BYTES, SseCapture } from "./request-log";
-import { forwardableHeaders, pipeStream, sendAnthropicError, sendBuffered } from "./respond";
+import { forwardableHeaders } from "./respond";
 import type { RelayCallOutcome } from "./types";
 
 export interface RelaySettings {
@@ -41,10 +40,8 @@ export interface PoolCallContext {
   record: RequestLogRecord;
   /** Request logging is on: keep the response (the first MB of a stream) in `record`. */
   logging: boolean;
-}
-
-export interface ForwardContext extends PoolCallContext {
-  res: ServerResponse;
+  /** Pool events worth a line in ccr's log (a key removed from rotation). */
+  notice?: (message: string) => void;
 }
 
 /** What one client request through the pool came to; nothing has been sent to the client yet. */
@@ -87,6 +84,12 @@ function soonestRetryAfter(mapped: MappedError, pool: KeyPool, reserve: number):
     : { ...mapped, headers: { ...mapped.headers, "retry-after": String(Math.min(soonest, 60)) } };
 }
 
+/** A refusal names the pool key it was for (never its value). */
+function namingKey(mapped: MappedError, keyName: string): MappedError {
+  const error = { ...mapped.body.error, message: `${mapped.body.error.message} (pool key "${keyName}")` };
+  return { ...mapped, body: { ...mapped.body, error } };
+}
+
 function attemptLog(
   lease: Lease,
   t0: number,
@@ -116,7 +119,7 @@ function attemptLog(
 
 /**
  * Leases keys and calls Cerebras until an answer can be committed (a 2xx, with a stream's first events
- * checked) or the request must fail. Used by the relay's HTTP endpoint and in-process by the ccr plugin.
+ * checked) or the request must fail. The ccr plugin calls it in process (Relay.call).
  */
 export async function callCerebrasThroughPool(
   ctx: PoolCallContext,
@@ -222,7 +225,14 @@ export async function callCerebrasThroughPool(
       return giveUp(last);
     }
     if (kind === "rejected") {
-      pool.rejected(lease); // not retried, but the next request starts on another key
+      const status = outcome.kind === "http-error" ? outcome.status : 401;
+      last = namingKey(last, lease.key.name);
+      if (pool.rejected(lease, status)) {
+        ctx.notice?.(
+          `Cerebras refused pool key "${lease.key.name}" (${status}); it is out of rotation until ccr restarts (${pool.usableKeys} of ${pool.size} keys left)`,
+        );
+        continue; // another key serves this request
+      }
       return giveUp(last);
     }
     if (kind === "quota") {
@@ -239,14 +249,4 @@ export async function callCerebrasThroughPool(
     await sleep(delay, undefined, { signal }).catch(() => {});
   }
   return giveUp(last ?? allKeysCooling(pool, pool.msUntilAvailable(ctx.reserve)));
-}
-
-/** The relay's HTTP endpoint: the pool outcome written to ccr as the answer. */
-export async function forwardChatCompletion(ctx: ForwardContext): Promise<void> {
-  const out = await callCerebrasThroughPool(ctx);
-  const { res } = ctx;
-  if (out.kind === "aborted") return;
-  if (out.kind === "error") sendAnthropicError(res, out.mapped, ctx.redactor);
-  else if (out.kind === "json") sendBuffered(res, out.status, out.headers, out.body);
-  else await pipeStream(res, out.headers, out.body);
 }

@@ -30,6 +30,8 @@ export interface RelayOptions {
   statusFile?: string;
   /** For CEREBRAS_API_KEYS (default process.env). */
   env?: NodeJS.ProcessEnv;
+  /** Pool events worth a line in ccr's log, e.g. a key removed from rotation (by name). */
+  notice?: (message: string) => void;
   /** Tests. */
   fetchImpl?: typeof fetch;
 }
@@ -80,7 +82,10 @@ export interface RelayTotals {
 export interface KeyStatus {
   /** The key's name (`key1`, `default`, a CEREBRAS_API_KEYS name); never its value. */
   name: string;
-  state: "available" | "cooling";
+  /** removed: the upstream refused the key (401/403); it is out of rotation until ccr restarts. */
+  state: "available" | "cooling" | "removed";
+  /** Why and when a removed key left the rotation. */
+  removed?: { status: number; at: string };
   /** Seconds until a cooling key is available again (0 when available). */
   coolingSeconds: number;
   consecutiveErrors: number;
