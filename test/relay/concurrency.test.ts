@@ -16,6 +16,16 @@ afterEach(async () => {
   pair = undefined;
 });
 
+/** 50 concurrent streaming requests, each asking for its own number back. */
+function fiftyStreams(p: Pair) {
+  return Promise.all(
+    Array.from({ length: 50 }, async (_, i) => {
+      const res = await postToRelay(p, chatBody(`request number ${i}`, { stream: true }));
+      return { i, status: res.status, sse: readSse(await res.text()) };
+    }),
+  );
+}
+
 describe("concurrency", () => {
   it("50 concurrent streaming requests over a 3-key pool with injected 429s all complete with correct content", async () => {
     pair = await startPair(KEYS);
@@ -23,12 +33,7 @@ describe("concurrency", () => {
     pair.emu.setKeyBehaviour(KEYS.k2, { rateLimitFor: 5, resetSeconds: 0.2, code: "request_quota_exceeded" });
     pair.emu.setKeyBehaviour(KEYS.k3, { rateLimitFor: 3, resetSeconds: 0.3 });
     const p = pair;
-    const results = await Promise.all(
-      Array.from({ length: 50 }, async (_, i) => {
-        const res = await postToRelay(p, chatBody(`request number ${i}`, { stream: true }));
-        return { i, status: res.status, sse: readSse(await res.text()) };
-      }),
-    );
+    const results = await fiftyStreams(p);
     for (const r of results) {
       expect(r.status).toBe(200);
       expect(r.sse).toEqual({
@@ -70,12 +75,7 @@ describe("a revoked key in the pool", () => {
     pair = await startPair(KEYS, { notice: (m) => notices.push(m) });
     pair.emu.setKeyBehaviour(KEYS.k1, { revoked: true });
     const p = pair;
-    const results = await Promise.all(
-      Array.from({ length: 50 }, async (_, i) => {
-        const res = await postToRelay(p, chatBody(`request number ${i}`, { stream: true }));
-        return { i, status: res.status, sse: readSse(await res.text()) };
-      }),
-    );
+    const results = await fiftyStreams(p);
     for (const r of results) {
       expect(r.status).toBe(200);
       expect(r.sse.content).toBe(`You said: "request number ${r.i}"`);
