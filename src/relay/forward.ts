@@ -24,6 +24,10 @@ export interface RelaySettings {
   baseDelayMs: number;
   maxDelayMs: number;
   maxTotalMs: number;
+  /** Longest wait for an attempt's first event before it is retried (0: unbounded). */
+  firstEventTimeoutMs: number;
+  /** Longest silence mid-stream before the stream ends with an error (0: unbounded). */
+  streamIdleTimeoutMs: number;
 }
 
 export interface PoolCallContext {
@@ -176,6 +180,9 @@ export async function callCerebrasThroughPool(
       key: lease.key.value,
       body: ctx.body,
       signal,
+      // Never past the request's own deadline, so stalled retries stay within maxTotalMs.
+      firstEventTimeoutMs:
+        s.firstEventTimeoutMs > 0 ? Math.max(1, Math.min(s.firstEventTimeoutMs, deadline - t0)) : 0,
     });
     if (signal.aborted) {
       if (outcome.kind === "stream") outcome.reader.cancel().catch(() => {});
@@ -199,17 +206,23 @@ export async function callCerebrasThroughPool(
       }
       const capture = new SseCapture(ctx.logging ? SSE_LOG_CAP_BYTES : 0);
       const rest = outcome.ended ? undefined : outcome.reader;
-      const body = concatStream(outcome.prefix, rest, capture, (end) => {
-        record.response = {
-          status: outcome.status,
-          headers,
-          sse: capture.text(),
-          sseTruncated: capture.truncated,
-          bytes: capture.bytes,
-        };
-        if (end !== "done") record.outcome = end === "cancelled" ? "client-closed" : "error";
-        onStreamEnd?.();
-      });
+      const body = concatStream(
+        outcome.prefix,
+        rest,
+        capture,
+        (end) => {
+          record.response = {
+            status: outcome.status,
+            headers,
+            sse: capture.text(),
+            sseTruncated: capture.truncated,
+            bytes: capture.bytes,
+          };
+          if (end !== "done") record.outcome = end === "cancelled" ? "client-closed" : "error";
+          onStreamEnd?.();
+        },
+        s.streamIdleTimeoutMs,
+      );
       return { kind: "stream", status: outcome.status, headers, body };
     }
 

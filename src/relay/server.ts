@@ -28,6 +28,8 @@ export function resolveRelaySettings(opts: RelayOptions): RelaySettings {
     baseDelayMs: r.baseDelayMs ?? 500,
     maxDelayMs: r.maxDelayMs ?? 8000,
     maxTotalMs: r.maxTotalMs ?? 90_000,
+    firstEventTimeoutMs: r.firstEventTimeoutMs ?? 60_000,
+    streamIdleTimeoutMs: r.streamIdleTimeoutMs ?? 60_000,
   };
 }
 

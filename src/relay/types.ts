@@ -10,6 +10,13 @@ export interface RetryOptions {
   maxDelayMs?: number;
   /** Longest time one client request may spend in the relay before the answer starts; default 90 s. */
   maxTotalMs?: number;
+  /**
+   * Longest wait for an attempt's first event (headers, then a first non-empty chunk); default 60 s. A
+   * stalled attempt is retried like a dropped connection (nothing has reached the client yet).
+   */
+  firstEventTimeoutMs?: number;
+  /** Longest silence of a committed stream; default 60 s. The client then gets an Anthropic error event. */
+  streamIdleTimeoutMs?: number;
 }
 
 export interface RelayLogOptions {
