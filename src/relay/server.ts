@@ -10,7 +10,7 @@ import { anthropicErrorBody, type MappedError } from "../errors";
 import { callCerebrasThroughPool, type PoolCallContext, type RelaySettings } from "./forward";
 import { DEFAULT_KEY_NAME, type PoolKey, parseCerebrasApiKeys } from "./keys";
 import { PoolRegistry } from "./pool-registry";
-import { Redactor } from "./redact";
+import { Redactor, urlForLog, urlSecrets } from "./redact";
 import { loggableBody, type RequestLogRecord, RequestLogWriter, safeRequestId } from "./request-log";
 import { sendAnthropicError } from "./respond";
 import { buildRelayStatus } from "./status";
@@ -71,6 +71,8 @@ export async function startRelay(opts: RelayOptions = {}): Promise<Relay> {
     if (!upstream)
       return relayError(400, "invalid_request_error", "the provider's api_base_url is not an http(s) URL");
     if (input.apiKey) redactor.add(input.apiKey);
+    // A gateway token in the URL's query is a secret like a key (issue #11): never copied into a log.
+    for (const secret of urlSecrets(upstream)) redactor.add(secret);
     const keys: PoolKey[] | undefined =
       envKeys ?? (input.apiKey ? [{ name: DEFAULT_KEY_NAME, value: input.apiKey }] : undefined);
     if (!keys) {
@@ -84,7 +86,7 @@ export async function startRelay(opts: RelayOptions = {}): Promise<Relay> {
     const record: RequestLogRecord = {
       requestId: safeRequestId(input.requestId, randomUUID()),
       startedAt: new Date().toISOString(),
-      upstream,
+      upstream: urlForLog(upstream),
       model: input.model,
       reserveTokens: Number.isFinite(reserve) && reserve > 0 ? reserve : 0,
       request: logger ? loggableBody(input.body) : undefined,
