@@ -9,6 +9,7 @@
 // Exit codes: 0 ok, 2 usage error, 3 unreadable or malformed config, 1 anything else.
 
 import { isAbsolute } from "node:path";
+import { parsePluginOptions } from "../ccr/options";
 import { DEFAULT_MODEL_ID, liveModelIdsFromTable } from "../models";
 import {
   claudeCodeEnv,
@@ -25,6 +26,7 @@ import {
   findCerebrasProvider,
   type JsonObject,
   mergeCerebrasConfig,
+  ourTransformerOptions,
   removeCerebrasConfig,
   serializeConfig,
 } from "./config";
@@ -162,6 +164,12 @@ function cmdMerge(flags: Flags, io: CliIo): number {
     today: io.now?.(),
   });
   for (const note of result.notes) io.stdout(`note: ${note}\n`);
+  // The plugin would answer every request with this error: say it now and write nothing.
+  const options = parsePluginOptions(ourTransformerOptions(result.config));
+  if (!options.ok) {
+    io.stderr(`error: ${options.message}\nThe file was left untouched. Fix the options and run again.\n`);
+    return 4;
+  }
   applyChange(loaded, result.config, flags.get("dry-run") === true, io);
   return 0;
 }
