@@ -1,6 +1,6 @@
 // Bounds on a silent upstream. Before the first event (nothing sent to the client yet) a stall is a
 // failed attempt the pool retries; mid-stream it ends the stream with an error the plugin turns into an
-// Anthropic `error` event. Defaults and reasoning: README "Failures", docs/relay.md.
+// Anthropic `error` event. Defaults and reasoning: README.md, "Rate limits: the key pool".
 
 /** The upstream sent nothing for `ms`. Named like a fetch timeout, so errors.ts maps it to a 504. */
 export class UpstreamStallError extends Error {
@@ -10,8 +10,8 @@ export class UpstreamStallError extends Error {
   constructor(phase: "first-event" | "mid-stream", ms: number) {
     const what =
       phase === "first-event"
-        ? `no answer from Cerebras within ${seconds(ms)} (first event)`
-        : `no data from Cerebras for ${seconds(ms)} mid-stream; the answer is incomplete`;
+        ? `nothing within ${seconds(ms)} before the first event`
+        : `no data for ${seconds(ms)} mid-stream; the answer is incomplete`;
     super(what);
     this.code = what;
   }
