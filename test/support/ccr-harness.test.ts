@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCerebrasEmulator } from "../emulator/server";
 import type { Emulator } from "../emulator/types";
 import { type CcrInstance, type CcrVersion, ccrCliPath, startCcr } from "./ccr-harness";
+import { eventually } from "./eventually";
 
 const CLIENT_MODEL = "claude-opus-5-5";
 
@@ -107,7 +108,8 @@ describe.each<CcrVersion>(["1.0.73", "2.0.0"])("ccr %s built-in path → emulato
   it("the router key is enforced and logs are readable", async () => {
     const res = await fetch(`${ccr.baseUrl}/v1/messages`, { method: "POST", body: "{}" });
     expect(res.status).toBe(401);
-    expect(await ccr.logs()).toContain("request body");
+    // ccr's logger writes asynchronously, after the answer went out.
+    expect(await eventually(ccr.logs, (text) => text.includes("request body"))).toContain("request body");
   });
 });
 

@@ -1,5 +1,5 @@
 // Runs a real ccr (1.0.73 or 2.0.0, from node_modules) headlessly, following the recipe of
-// ccr-plugin-contract.md §14: a temporary HOME with ~/.claude-code-router/config.json, `node <cli> start`
+// docs/ccr-contract.md#14-running-ccr-headlessly: a temporary HOME with ~/.claude-code-router/config.json, `node <cli> start`
 // as a child with a clean environment, /health polled (bounded), stopped by PID.
 // ccr shares one reference-counter file in os.tmpdir() across HOMEs; `ccr start` does not touch it.
 
@@ -13,10 +13,10 @@ import {
   rmSync,
   writeFileSync,
 } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import JSON5 from "json5";
+import { reservedPort } from "./ports";
 
 export type CcrVersion = "1.0.73" | "2.0.0";
 
@@ -65,26 +65,8 @@ process.once("exit", () => {
   for (const c of running) if (c.pid && c.exitCode === null) process.kill(c.pid, "SIGKILL");
 });
 
-const handedOut = new Set<number>();
-
-/** A free port on 127.0.0.1, never the same twice in this process. */
-export async function freePort(): Promise<number> {
-  for (let i = 0; i < 20; i++) {
-    const port = await new Promise<number>((res, rej) => {
-      const s = createServer();
-      s.once("error", rej);
-      s.listen(0, "127.0.0.1", () => {
-        const p = (s.address() as { port: number }).port;
-        s.close(() => res(p));
-      });
-    });
-    if (!handedOut.has(port)) {
-      handedOut.add(port);
-      return port;
-    }
-  }
-  throw new Error("no free port found in 20 tries");
-}
+/** A port for a ccr child process (ccr cannot listen on port 0 and report it): see ./ports. */
+export const freePort = reservedPort;
 
 function configWithDefaults(
   config: StartCcrOptions["config"],
