@@ -225,7 +225,7 @@ export class CerebrasCcrTransformer implements CcrTransformer {
       // "undefined" makes ccr drop its default `Authorization: Bearer <key>`, so the key never reaches
       // ccr's debug log of the (stand-in) upstream request. No `signal`: ccr would combine it with
       // AbortSignal.timeout(TIMEOUT ?? 3600000), keeping this request's objects reachable for an hour
-      // (issue #11, bench/soak.ts); the stand-in answers at once, and the pool call has the signal.
+      // (@see docs/ccr-contract.md §6.2); the stand-in answers at once, and the pool call has the signal.
       config: { url: new URL(HANDOFF_URL), headers: { Authorization: "undefined" } },
     };
   }
