@@ -203,6 +203,7 @@ export class CerebrasCcrTransformer implements CcrTransformer {
       apiKey,
       body: new TextEncoder().encode(JSON.stringify(t.body)),
       reserveTokens: t.estimatedInputTokens + (t.body.max_completion_tokens ?? 0),
+      stream: t.body.stream,
       model: t.body.model,
       requestId,
       signal,

@@ -12,6 +12,8 @@ export interface AttemptInput {
   signal: AbortSignal;
   /** Longest wait for the answer's first event (0: unbounded); on expiry the attempt fails as a stall. */
   firstEventTimeoutMs?: number;
+  /** The request is not streamed: the bound is for the whole answer. */
+  wholeAnswer?: boolean;
 }
 
 export type AttemptOutcome =
@@ -86,7 +88,12 @@ export async function attemptUpstream(input: AttemptInput): Promise<AttemptOutco
   else input.signal.addEventListener("abort", onClientAbort, { once: true });
   const ms = input.firstEventTimeoutMs ?? 0;
   const timer =
-    ms > 0 ? setTimeout(() => ac.abort(new UpstreamStallError("first-event", ms)), ms) : undefined;
+    ms > 0
+      ? setTimeout(
+          () => ac.abort(new UpstreamStallError(input.wholeAnswer ? "whole-answer" : "first-event", ms)),
+          ms,
+        )
+      : undefined;
   try {
     const res = await input.fetchImpl(input.upstream, {
       method: "POST",

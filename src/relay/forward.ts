@@ -16,6 +16,7 @@ import { cooldownMsFromHeaders, MAX_COOLDOWN_MS, readRateBudgets } from "./rate-
 import type { Redactor } from "./redact";
 import { type AttemptLog, type RequestLogRecord, SSE_LOG_CAP_BYTES, SseCapture } from "./request-log";
 import { forwardableHeaders } from "./respond";
+import { UpstreamStallError } from "./stall";
 import type { RelayCallOutcome } from "./types";
 
 export interface RelaySettings {
@@ -28,6 +29,8 @@ export interface RelaySettings {
   firstEventTimeoutMs: number;
   /** Longest silence mid-stream before the stream ends with an error (0: unbounded). */
   streamIdleTimeoutMs: number;
+  /** Longest wait for a non-streaming answer (0: unbounded). */
+  wholeAnswerTimeoutMs: number;
 }
 
 export interface PoolCallContext {
@@ -37,6 +40,8 @@ export interface PoolCallContext {
   body: Uint8Array;
   reserve: number;
   model?: string;
+  /** False for a non-streaming request: its answer comes whole, after the generation. */
+  stream?: boolean;
   settings: RelaySettings;
   /** Fires when the client (ccr) goes away; aborts the upstream call. */
   signal: AbortSignal;
@@ -86,6 +91,24 @@ function soonestRetryAfter(mapped: MappedError, pool: KeyPool, reserve: number):
   return Number.isFinite(given) && given <= soonest
     ? mapped
     : { ...mapped, headers: { ...mapped.headers, "retry-after": String(Math.min(soonest, 60)) } };
+}
+
+/**
+ * How long an attempt may wait for its first event. A stream's first event comes within seconds, and a
+ * stall is retried, never past the request's own deadline. A non-streaming answer comes whole after the
+ * generation, so it gets the long whole-answer bound instead.
+ */
+function firstEventBound(s: RelaySettings, stream: boolean | undefined, untilDeadline: number): number {
+  if (stream === false) return s.wholeAnswerTimeoutMs;
+  return s.firstEventTimeoutMs > 0 ? Math.max(1, Math.min(s.firstEventTimeoutMs, untilDeadline)) : 0;
+}
+
+function isWholeAnswerStall(outcome: AttemptOutcome): boolean {
+  return (
+    outcome.kind === "transport" &&
+    outcome.error instanceof UpstreamStallError &&
+    outcome.error.phase === "whole-answer"
+  );
 }
 
 /** A refusal names the pool key it was for (never its value). */
@@ -180,9 +203,8 @@ export async function callCerebrasThroughPool(
       key: lease.key.value,
       body: ctx.body,
       signal,
-      // Never past the request's own deadline, so stalled retries stay within maxTotalMs.
-      firstEventTimeoutMs:
-        s.firstEventTimeoutMs > 0 ? Math.max(1, Math.min(s.firstEventTimeoutMs, deadline - t0)) : 0,
+      firstEventTimeoutMs: firstEventBound(s, ctx.stream, deadline - t0),
+      wholeAnswer: ctx.stream === false,
     });
     if (signal.aborted) {
       if (outcome.kind === "stream") outcome.reader.cancel().catch(() => {});
@@ -233,7 +255,8 @@ export async function callCerebrasThroughPool(
     last = mapFailure(outcome, kind, ctx.model);
     if (outcome.kind === "http-error" && outcome.status === 429) pool.totals.rateLimited++;
 
-    if (kind === "fatal") {
+    // A non-streaming answer that took the whole bound would take it again: answered, not retried.
+    if (kind === "fatal" || isWholeAnswerStall(outcome)) {
       pool.released(lease);
       return giveUp(last);
     }

@@ -30,6 +30,7 @@ export function resolveRelaySettings(opts: RelayOptions): RelaySettings {
     maxTotalMs: r.maxTotalMs ?? 90_000,
     firstEventTimeoutMs: r.firstEventTimeoutMs ?? 60_000,
     streamIdleTimeoutMs: r.streamIdleTimeoutMs ?? 60_000,
+    wholeAnswerTimeoutMs: r.wholeAnswerTimeoutMs ?? 600_000,
   };
 }
 
@@ -100,6 +101,7 @@ export async function startRelay(opts: RelayOptions = {}): Promise<Relay> {
       body: input.body,
       reserve: record.reserveTokens,
       model: input.model,
+      stream: input.stream,
       settings,
       signal: input.signal ?? new AbortController().signal,
       redactor,

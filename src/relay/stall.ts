@@ -7,17 +7,23 @@ export class UpstreamStallError extends Error {
   override readonly name = "TimeoutError";
   readonly code: string;
 
-  constructor(phase: "first-event" | "mid-stream", ms: number) {
+  constructor(
+    readonly phase: "first-event" | "mid-stream" | "whole-answer",
+    ms: number,
+  ) {
     const what =
       phase === "first-event"
         ? `nothing within ${seconds(ms)} before the first event`
-        : `no data for ${seconds(ms)} mid-stream; the answer is incomplete`;
+        : phase === "whole-answer"
+          ? `no answer within ${seconds(ms)}`
+          : `no data for ${seconds(ms)} mid-stream; the answer is incomplete`;
     super(what);
     this.code = what;
   }
 }
 
 function seconds(ms: number): string {
+  if (ms >= 120_000 && ms % 60_000 === 0) return `${ms / 60_000} min`;
   return ms >= 1000 ? `${Math.round(ms / 100) / 10} s` : `${ms} ms`;
 }
 

@@ -17,6 +17,11 @@ export interface RetryOptions {
   firstEventTimeoutMs?: number;
   /** Longest silence of a committed stream; default 60 s. The client then gets an Anthropic error event. */
   streamIdleTimeoutMs?: number;
+  /**
+   * Longest wait for a non-streaming answer, which arrives whole once generated (so it is silent for as
+   * long as the generation takes); default 10 min. Not retried when it expires.
+   */
+  wholeAnswerTimeoutMs?: number;
 }
 
 export interface RelayLogOptions {
@@ -62,6 +67,8 @@ export interface RelayCallInput {
   body: Uint8Array;
   /** Estimated input + max_completion_tokens, to skip keys whose remaining budget cannot fit it. */
   reserveTokens?: number;
+  /** The request asks for a stream (`stream: true`); false selects the whole-answer bound. */
+  stream?: boolean;
   model?: string;
   requestId?: string;
   /** Aborts the upstream call (the client went away). */

@@ -10,7 +10,7 @@ import { type Relay, startRelay } from "../../src/relay";
 import { cerebrasChunk, cerebrasSse, sseData, USAGE } from "../stream/support/cerebras-sse";
 import { chatBody, postToRelay, readSse } from "./support/relay-pair";
 
-type Behaviour = "silent" | "headers-only" | "stops-mid-stream" | "answers";
+type Behaviour = "silent" | "headers-only" | "stops-mid-stream" | "answers" | "answers-json-after-400ms";
 
 /** An upstream whose n-th request gets `plan[n]` (the last entry repeats); silent ones are held open. */
 async function startUpstream(plan: Behaviour[]) {
@@ -24,6 +24,27 @@ async function startUpstream(plan: Behaviour[]) {
       if (b === "answers") {
         res.writeHead(200, { "content-type": "text/event-stream" });
         res.end(cerebrasSse([{ content: "all good" }, { finish: "stop", usage: USAGE }]));
+        return;
+      }
+      if (b === "answers-json-after-400ms") {
+        // A non-streaming answer comes whole, after the generation: silence before it is normal.
+        setTimeout(() => {
+          res.writeHead(200, { "content-type": "application/json" });
+          res.end(
+            JSON.stringify({
+              ...cerebrasChunk({}),
+              object: "chat.completion",
+              choices: [
+                {
+                  index: 0,
+                  finish_reason: "stop",
+                  message: { role: "assistant", content: "late but whole" },
+                },
+              ],
+              usage: USAGE,
+            }),
+          );
+        }, 400);
         return;
       }
       held.push(res);
@@ -54,7 +75,10 @@ afterEach(async () => {
   for (const c of closers.splice(0).reverse()) await c();
 });
 
-async function setup(plan: Behaviour[]): Promise<{ relay: Relay; upstream: string; seen: Behaviour[] }> {
+async function setup(
+  plan: Behaviour[],
+  whole = 60_000,
+): Promise<{ relay: Relay; upstream: string; seen: Behaviour[] }> {
   const up = await startUpstream(plan);
   closers.push(up.close);
   const relay = await startRelay({
@@ -66,6 +90,7 @@ async function setup(plan: Behaviour[]): Promise<{ relay: Relay; upstream: strin
       maxTotalMs: 60_000,
       firstEventTimeoutMs: 150,
       streamIdleTimeoutMs: 150,
+      wholeAnswerTimeoutMs: whole,
     },
   });
   closers.push(() => relay.close());
@@ -132,5 +157,23 @@ describe("an upstream that goes silent", () => {
     });
     expect(text).not.toContain('"stop_reason":"end_turn"');
     expect(seen).toEqual(["stops-mid-stream"]); // too late to retry: part of the answer was sent
+  });
+
+  it("a non-streaming answer may be silent longer than the first-event bound: it comes whole at the end", async () => {
+    const { relay, upstream, seen } = await setup(["answers-json-after-400ms"]);
+    const res = await postToRelay({ relay, upstream }, chatBody("x", { stream: false }), { stream: false });
+    expect(res.status).toBe(200);
+    expect((await res.json()).choices[0].message.content).toBe("late but whole");
+    expect(seen).toEqual(["answers-json-after-400ms"]);
+  });
+
+  it("a non-streaming answer that never comes: 504 after the whole-answer bound, not retried", async () => {
+    const { relay, upstream, seen } = await setup(["silent"], 150);
+    const res = await postToRelay({ relay, upstream }, chatBody("x", { stream: false }), { stream: false });
+    expect(res.status).toBe(504);
+    expect((await res.json()).error.message).toBe(
+      "Cerebras did not answer in time (no answer within 150 ms)",
+    );
+    expect(seen).toEqual(["silent"]);
   });
 });

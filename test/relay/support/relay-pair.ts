@@ -62,6 +62,8 @@ export interface PostOptions {
   authorization?: string;
   signal?: AbortSignal;
   requestId?: string;
+  /** What the plugin tells the relay about `stream` (it selects the stall bound). */
+  stream?: boolean;
 }
 
 /**
@@ -81,6 +83,7 @@ export async function postToRelay(
     model: "gpt-oss-120b",
     requestId: o.requestId,
     signal: o.signal,
+    stream: o.stream,
   });
   if (out.kind === "aborted") throw new Error("the relay call was aborted");
   if (out.kind === "error") {
