@@ -39,7 +39,7 @@ const reasoningSchema = z.strictObject(
   {
     levels: z.array(z.enum(EFFORTS), { error: `a list of ${EFFORTS.join(", ")}` }).optional(),
     off: z.enum(EFFORTS, { error: `one of ${EFFORTS.join(", ")}` }).optional(),
-    replay: z.enum(["think", "drop"], { error: `"think" or "drop"` }).optional(),
+    replay: z.enum(["think", "plain", "drop"], { error: `"think", "plain" or "drop"` }).optional(),
     clearThinking: bool().optional(),
   },
   { error: "null or an object with levels, off, replay, clearThinking" },
@@ -52,8 +52,13 @@ const modelOverrideSchema = z.strictObject(
     vision: bool().optional(),
     retired: z.iso.date({ error: "a date YYYY-MM-DD" }).optional(),
     reasoning: reasoningSchema.nullable().optional(),
+    supportedParameters: z
+      .array(z.string(), { error: 'a list of request parameter names, e.g. ["temperature", "top_p"]' })
+      .optional(),
   },
-  { error: "an object with any of contextWindow, maxOutput, vision, reasoning, retired" },
+  {
+    error: "an object with any of contextWindow, maxOutput, vision, reasoning, retired, supportedParameters",
+  },
 );
 
 const requestLogSchema = z.union(
@@ -111,7 +116,7 @@ type Checked = z.output<typeof pluginOptionsSchema>;
 export type LogLevel = Checked["logLevel"];
 
 export interface PluginOptions
-  extends Omit<Checked, "maxOutputTokens" | "maxCompletionTokens" | "requestLog"> {
+  extends Omit<Checked, "maxOutputTokens" | "maxCompletionTokens" | "requestLog" | "models"> {
   models: Record<string, ModelOverride>;
   maxCompletionTokens: number;
   requestLog: false | { maxAgeDays?: number; maxBytes?: number };
@@ -179,7 +184,7 @@ function describeIssue(raw: unknown, issue: z.core.$ZodIssue): string[] {
         issue.path.length === 0
           ? `known options: ${KNOWN.join(", ")}`
           : issue.path.length === 2 && issue.path[0] === "models"
-            ? "known fields: contextWindow, maxOutput, vision, reasoning, retired"
+            ? "known fields: contextWindow, maxOutput, vision, reasoning, retired, supportedParameters"
             : "not a known field";
       return `unknown option ${where(path)} = ${show(valueAt(raw, path))}${hint ? ` (did you mean ${hint}?)` : ""}; ${known}`;
     });

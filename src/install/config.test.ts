@@ -44,28 +44,37 @@ function cerebras(config: JsonObject): JsonObject {
 describe("mergeCerebrasConfig", () => {
   it("builds the provider ccr expects: full chat URL, $VAR key, string transformer entry, absolute plugin path", () => {
     const { config, model } = mergeCerebrasConfig({}, { pluginPath: PLUGIN, today: TODAY });
-    expect(model).toBe("zai-glm-4.7");
-    expect(config.transformers).toEqual([{ path: PLUGIN, options: { defaultModel: "zai-glm-4.7" } }]);
+    expect(model).toBe("gpt-oss-120b"); // no listing: the table's best live model
+    expect(config.transformers).toEqual([{ path: PLUGIN, options: { defaultModel: "gpt-oss-120b" } }]);
     const p = cerebras(config);
     expect(p.api_base_url).toBe("https://api.cerebras.ai/v1/chat/completions");
     expect(p.api_key).toBe("$CEREBRAS_API_KEY");
     expect(p.transformer).toEqual({ use: ["ccr-cerebras"] });
     expect(config.Router).toEqual({
-      default: "cerebras,zai-glm-4.7",
+      default: "cerebras,gpt-oss-120b",
       background: "cerebras,gpt-oss-120b",
-      think: "cerebras,zai-glm-4.7",
+      think: "cerebras,gpt-oss-120b",
     });
     expect(config.Router).not.toHaveProperty("longContext");
   });
 
+  it("defaults to zai-glm-4.7 only where the listing serves it, else gpt-oss-120b, else the first served", () => {
+    const pick = (liveModels: string[]) =>
+      mergeCerebrasConfig({}, { pluginPath: PLUGIN, liveModels, today: TODAY }).model;
+    expect(pick(["gpt-oss-120b", "zai-glm-4.7"])).toBe("zai-glm-4.7");
+    expect(pick(["qwen-3.8-27b", "gpt-oss-120b"])).toBe("gpt-oss-120b");
+    expect(pick(["qwen-3.8-27b", "other-model"])).toBe("qwen-3.8-27b");
+  });
+
   it("lists the chosen model first, then the table's live models, and always the background model", () => {
     const { config } = mergeCerebrasConfig({}, { pluginPath: PLUGIN, model: "qwen-3.8-27b", today: TODAY });
-    expect(cerebras(config).models).toEqual(["qwen-3.8-27b", "gpt-oss-120b", "gemma-4-31b"]);
+    // gemma-4-31b left shared inference; zai-glm-4.7 stays offered for endpoints that still serve it.
+    expect(cerebras(config).models).toEqual(["qwen-3.8-27b", "gpt-oss-120b", "zai-glm-4.7"]);
     const live = mergeCerebrasConfig(
       {},
       { pluginPath: PLUGIN, model: "gpt-oss-120b", liveModels: ["gpt-oss-120b"] },
     );
-    expect(cerebras(live.config).models).toEqual(["gpt-oss-120b"]);
+    expect(cerebras(live.config).models).toEqual(["gpt-oss-120b", "zai-glm-4.7"]);
   });
 
   it("keeps every other provider, transformer, Router key and setting exactly", () => {

@@ -4,7 +4,7 @@
 // elsewhere. Everything else keeps its value and key order. See docs/install.md for the reasons.
 
 import { PLUGIN_NAME } from "../ccr/options";
-import { DEFAULT_MODEL_ID, getModelInfo, liveModelIdsFromTable } from "../models";
+import { chooseDefaultModel, getModelInfo, liveModelIdsFromTable, PREFERRED_DEFAULT_MODELS } from "../models";
 import { unifiedDiff } from "./diff";
 
 export type JsonObject = { [key: string]: unknown };
@@ -25,7 +25,7 @@ export interface MergeOptions {
   pluginPath: string;
   /** OpenAI-compatible base URL; default: the existing provider's, else DEFAULT_BASE_URL. */
   baseUrl?: string;
-  /** Default model; default: the one already configured, else DEFAULT_MODEL_ID. */
+  /** Default model; default: the one already configured, else chooseDefaultModel(liveModels). */
   model?: string;
   /** Extra models offered to `/model`. */
   extraModels?: readonly string[];
@@ -143,7 +143,8 @@ function mergeModels(
   const kept: string[] = [];
   for (const id of Array.isArray(existing) ? existing : []) {
     if (typeof id !== "string") continue;
-    if (id !== model && !extras.includes(id) && isRetiredInTable(id, today)) {
+    const offered = id === model || extras.includes(id) || PREFERRED_DEFAULT_MODELS.includes(id);
+    if (!offered && isRetiredInTable(id, today)) {
       notes.push(
         `removed ${id} from the cerebras models: Cerebras retired it on ${getModelInfo(id).retired}`,
       );
@@ -152,7 +153,9 @@ function mergeModels(
     kept.push(id);
   }
   const live = opts.liveModels ? unique(opts.liveModels) : liveModelIdsFromTable(today);
-  return unique([model, ...extras, ...kept, ...live, BACKGROUND_MODEL_ID]);
+  // The preferred defaults stay listed even when retired on shared inference: `/model cerebras,<id>`
+  // still routes where a dedicated endpoint or gateway serves them.
+  return unique([model, ...extras, ...kept, ...live, BACKGROUND_MODEL_ID, ...PREFERRED_DEFAULT_MODELS]);
 }
 
 function mergeTransformers(
@@ -250,7 +253,8 @@ export function mergeCerebrasConfig(existing: JsonObject, opts: MergeOptions): M
   const today = opts.today ?? new Date();
   const notes: string[] = [];
   const config: JsonObject = structuredClone(existing);
-  const model = opts.model?.trim() || configuredModel(config) || DEFAULT_MODEL_ID;
+  const model =
+    opts.model?.trim() || configuredModel(config) || chooseDefaultModel(opts.liveModels ?? null, today);
   const provider = findCerebrasProvider(config);
   const existingUrl = typeof provider?.api_base_url === "string" ? provider.api_base_url : undefined;
   const baseUrl =

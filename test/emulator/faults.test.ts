@@ -13,7 +13,8 @@ const QUEUE_ERROR = fixtureJson("error_429_queue_exceeded.json");
 
 let emu: Emulator;
 beforeAll(async () => {
-  emu = await startCerebrasEmulator();
+  // gemma-4-31b (a model that does not reason) as a dedicated endpoint would still serve it.
+  emu = await startCerebrasEmulator({ models: ["gpt-oss-120b", "qwen-3.8-27b", "gemma-4-31b"] });
 });
 afterAll(() => emu.close());
 

@@ -133,6 +133,28 @@ describe("ccr harness lifecycle", () => {
     expect(existsSync(ccr.home)).toBe(false);
   });
 
+  it("a port already held by another ccr is never mistaken for ours (its /health answers, ours exits)", async () => {
+    const provider = {
+      name: "p",
+      api_base_url: "http://127.0.0.1:9/v1/chat/completions",
+      api_key: "k",
+      models: ["m"],
+    };
+    const config = { Providers: [provider], Router: { default: "p,m" } };
+    const first = await startCcr({ version: "2.0.0", config });
+    try {
+      await expect(
+        startCcr({ version: "1.0.73", config, port: first.port, startTimeoutMs: 8000 }),
+      ).rejects.toThrow(/exited/);
+      // A port the harness chooses itself is replaced instead.
+      const second = await startCcr({ version: "1.0.73", config });
+      expect(second.port).not.toBe(first.port);
+      await second.stop();
+    } finally {
+      await first.stop();
+    }
+  });
+
   it("a config that does not parse fails fast with ccr's output", async () => {
     await expect(
       startCcr({ version: "1.0.73", config: { configText: "{ not: json5" }, startTimeoutMs: 8000 }),

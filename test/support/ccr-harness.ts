@@ -16,7 +16,7 @@ import {
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import JSON5 from "json5";
-import { reservedPort } from "./ports";
+import { listensOn, portIsFree, reservedPort } from "./ports";
 
 export type CcrVersion = "1.0.73" | "2.0.0";
 
@@ -113,8 +113,21 @@ function waitExit(child: ChildProcess, ms: number): Promise<boolean> {
   });
 }
 
+/** ccr exited before it listened because something else holds its port. */
+class PortTaken extends Error {}
+
 export async function startCcr(opts: StartCcrOptions): Promise<CcrInstance> {
-  const port = opts.port ?? (await freePort());
+  // Only a port we chose may be replaced; a caller's port is the caller's problem to report.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startCcrOn(opts, opts.port ?? (await freePort()));
+    } catch (err) {
+      if (!(err instanceof PortTaken) || opts.port !== undefined || attempt >= 3) throw err;
+    }
+  }
+}
+
+async function startCcrOn(opts: StartCcrOptions, port: number): Promise<CcrInstance> {
   const ownHome = !opts.home;
   const home = opts.home ?? mkdtempSync(join(tmpdir(), `ccr-${opts.version}-`));
   const dir = join(home, ".claude-code-router");
@@ -166,14 +179,16 @@ export async function startCcr(opts: StartCcrOptions): Promise<CcrInstance> {
   const pidFile = join(dir, ".claude-code-router.pid");
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) {
+      const taken = !(await portIsFree(port));
       await stop();
-      throw new Error(
+      throw new (taken ? PortTaken : Error)(
         `ccr ${opts.version} exited (${child.exitCode ?? child.signalCode}) before /health: ${out}`,
       );
     }
     // The PID file proves the answer on this port comes from our child, not a leftover server.
+    // /proc proves the listening socket is our child's, not a server that already held the port.
     const ours = existsSync(pidFile) && readFileSync(pidFile, "utf8").trim() === String(child.pid);
-    if (ours && (await healthy(baseUrl))) break;
+    if (ours && listensOn(child.pid as number, port) && (await healthy(baseUrl))) break;
     if (Date.now() > deadline) {
       await stop();
       throw new Error(`ccr ${opts.version} did not answer /health on ${baseUrl} in time: ${out}`);
