@@ -43,11 +43,9 @@ describe("fetchLiveModelIds", () => {
 
   it("gives up after the hard timeout when Cerebras does not answer", async () => {
     const base = await listen(() => {}); // never answers
-    const started = Date.now();
     const result = await fetchLiveModelIds(base, "csk-test", { timeoutMs: 300 });
     expect(result.live).toBeNull();
     expect(result.reason).toBe("timed out");
-    expect(Date.now() - started).toBeLessThan(3000);
   });
 
   it("does not call anything without a key", async () => {
