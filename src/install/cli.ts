@@ -9,10 +9,10 @@
 //            → live …|live-unknown …, model …, say …, warn …, suggest … (key from env; saves the listing)
 //   env      [--config P] [--model M] [--format shell|lines]
 //   models   [--config P] [--base-url U] [--timeout-ms N] [--cached]  → the catalogue as the plugin sees it
-// Exit codes: 0 ok, 2 usage error, 3 unreadable or malformed config, 1 anything else.
+// Exit codes: 0 ok, 2 usage error, 3 unreadable or malformed config, 4 plugin options the plugin would
+// reject, 1 anything else.
 
 import { isAbsolute } from "node:path";
-import { parsePluginOptions } from "../ccr/options";
 import {
   accountOf,
   defaultCatalogueFile,
@@ -20,6 +20,7 @@ import {
   readCatalogueFile,
   writeCatalogueEntry,
 } from "../catalogue-file";
+import { parsePluginOptions } from "../ccr/options";
 import { chooseDefaultModel, type ListedModelFacts, liveModelIdsFromTable } from "../models";
 import { fetchModelListing, modelsUrl } from "../models-endpoint";
 import {
