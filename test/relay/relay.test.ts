@@ -50,8 +50,7 @@ describe("key pool", () => {
     expect(res.status).toBe(200);
     expect((await res.json()).choices[0].message.content).toBe('You said: "patience"');
     expect(keysUsed(pair.emu)).toEqual([TWO_KEYS.alpha, TWO_KEYS.beta, TWO_KEYS.alpha]);
-    expect(elapsed).toBeGreaterThanOrEqual(280);
-    expect(elapsed).toBeLessThan(2000);
+    expect(elapsed).toBeGreaterThanOrEqual(280); // it did wait for alpha's reset; the key order shows which
   });
 
   it("gives up after keys × 2 attempts with a 429 and retry-after", async () => {
@@ -83,13 +82,12 @@ describe("key pool", () => {
 
   it("does not wait longer than maxWaitMs for a cooling key: answers 429 with the reset as retry-after", async () => {
     pair = await startPair(TWO_KEYS, { maxWaitMs: 200 });
-    pair.emu.setKeyBehaviour(TWO_KEYS.alpha, { rateLimitFor: 1, resetSeconds: 5 });
-    pair.emu.setKeyBehaviour(TWO_KEYS.beta, { rateLimitFor: 1, resetSeconds: 4.2 });
-    const t0 = Date.now();
+    // Resets far beyond the test's timeout: had the pool waited for one, the test would time out.
+    pair.emu.setKeyBehaviour(TWO_KEYS.alpha, { rateLimitFor: 1, resetSeconds: 50 });
+    pair.emu.setKeyBehaviour(TWO_KEYS.beta, { rateLimitFor: 1, resetSeconds: 42.2 });
     const res = await postToRelay(pair, chatBody("x"));
-    expect(Date.now() - t0).toBeLessThan(1000);
     expect(res.status).toBe(429);
-    expect(res.headers.get("retry-after")).toBe("5");
+    expect(res.headers.get("retry-after")).toBe("43"); // the soonest reset, rounded up
     expect((await res.json()).error.type).toBe("rate_limit_error");
     expect(pair.emu.requests).toHaveLength(2);
   });
