@@ -219,6 +219,7 @@ export class CerebrasExchange {
       apiKey,
       body: new TextEncoder().encode(JSON.stringify(t.body)),
       reserveTokens: t.estimatedInputTokens + (t.body.max_completion_tokens ?? 0),
+      stream: t.body.stream,
       model: t.body.model,
       requestId,
       signal: this.signal,
@@ -320,7 +321,8 @@ export class CerebrasExchange {
   private standInRequest(): CcrRequestOut {
     return {
       body: this.translation?.body ?? {},
-      // No `signal`: a data: URL opens no socket, and ccr would tie the signal to its one-hour timeout signal.
+      // No `signal`: ccr would combine it with AbortSignal.timeout(TIMEOUT ?? 3600000), keeping this
+      // request's objects reachable for an hour (@see docs/ccr-contract.md §6.2); a data: URL answers at once.
       config: { url: new URL(STAND_IN_URL), headers: { Authorization: "undefined" } },
     };
   }

@@ -45,16 +45,35 @@ export class CerebrasCcrTransformer implements CcrTransformer {
   readonly name: string;
   logger?: CcrLogger;
   private readonly options: PluginOptions;
+  /** Set when `transformers[].options` is invalid: every request answers with it (see invalidOptionsError). */
+  private readonly optionsError?: string;
   private readonly catalogue = new ModelCatalogue({
     warn: (message) => this.log("warn", {}, message),
   });
 
   constructor(options?: unknown) {
-    this.options = parsePluginOptions(options);
-    this.name = this.options.name;
+    const parsed = parsePluginOptions(options);
+    if (parsed.ok) this.options = parsed.options;
+    else {
+      // Stay loaded (a throw here makes ccr skip the plugin silently) and answer every request with it.
+      this.options = (parsePluginOptions(undefined) as { ok: true; options: PluginOptions }).options;
+      this.optionsError = parsed.message;
+    }
+    this.name = parsed.ok ? parsed.options.name : parsed.name;
     watchFastifyHandlers();
     watchRequestedModels();
   }
+
+  /** The error every request gets while the options are invalid; logged once. */
+  private invalidOptionsError(): AnthropicHttpError {
+    if (!this.optionsErrorLogged) {
+      this.optionsErrorLogged = true;
+      this.logger?.error?.({ plugin: this.name }, this.optionsError);
+    }
+    return new AnthropicHttpError(400, "invalid_request_error", this.optionsError as string);
+  }
+
+  private optionsErrorLogged = false;
 
   private log(level: Exclude<LogLevel, "silent">, obj: Record<string, unknown>, msg: string): void {
     if (LEVEL_RANK[level] < LEVEL_RANK[this.options.logLevel]) return;
@@ -96,6 +115,7 @@ export class CerebrasCcrTransformer implements CcrTransformer {
     );
     if (context?.req) context.req[EXCHANGE_KEY] = exchange;
     try {
+      if (this.optionsError) throw this.invalidOptionsError();
       const t = exchange.translate(provider, this.listedModels(provider));
       const apiKey = resolveCerebrasApiKey(provider.apiKey);
       this.log(
@@ -107,8 +127,11 @@ export class CerebrasCcrTransformer implements CcrTransformer {
       // to that fetch, not to ours): let ccr call Cerebras then, without the key pool.
       const relay =
         this.options.relay && !httpsProxyConfigured()
-          ? await sharedRelay(this.options.requestLog, (err) =>
-              this.log("error", { err: String(err) }, "relay did not start; calling Cerebras directly"),
+          ? await sharedRelay(
+              this.options.requestLog,
+              (err) =>
+                this.log("error", { err: String(err) }, "relay did not start; calling Cerebras directly"),
+              (message) => this.log("warn", {}, message),
             )
           : undefined;
       if (relay) return await exchange.callThroughPool(relay, provider, apiKey, reqId);

@@ -9,7 +9,8 @@
 //            → live …|live-unknown …, model …, say …, warn …, suggest … (key from env; saves the listing)
 //   env      [--config P] [--model M] [--format shell|lines]
 //   models   [--config P] [--base-url U] [--timeout-ms N] [--cached]  → the catalogue as the plugin sees it
-// Exit codes: 0 ok, 2 usage error, 3 unreadable or malformed config, 1 anything else.
+// Exit codes: 0 ok, 2 usage error, 3 unreadable or malformed config, 4 plugin options the plugin would
+// reject, 1 anything else.
 
 import { isAbsolute } from "node:path";
 import {
@@ -19,6 +20,7 @@ import {
   readCatalogueFile,
   writeCatalogueEntry,
 } from "../catalogue-file";
+import { parsePluginOptions } from "../ccr/options";
 import { chooseDefaultModel, type ListedModelFacts, liveModelIdsFromTable } from "../models";
 import { fetchModelListing, modelsUrl } from "../models-endpoint";
 import {
@@ -36,6 +38,7 @@ import {
   findCerebrasProvider,
   type JsonObject,
   mergeCerebrasConfig,
+  ourTransformerOptions,
   removeCerebrasConfig,
   serializeConfig,
 } from "./config";
@@ -179,6 +182,12 @@ function cmdMerge(flags: Flags, io: CliIo): number {
     today: io.now?.(),
   });
   for (const note of result.notes) io.stdout(`note: ${note}\n`);
+  // The plugin would answer every request with this error: say it now and write nothing.
+  const options = parsePluginOptions(ourTransformerOptions(result.config));
+  if (!options.ok) {
+    io.stderr(`error: ${options.message}\nThe file was left untouched. Fix the options and run again.\n`);
+    return 4;
+  }
   applyChange(loaded, result.config, flags.get("dry-run") === true, io);
   return 0;
 }
