@@ -284,7 +284,9 @@ export class CerebrasExchange {
               headers: {},
               body: new Uint8Array(await response.arrayBuffer()),
             };
-        void this.answer((client) => this.writeUpstreamAnswer(client, answer));
+        const answering = this.answer((client) => this.writeUpstreamAnswer(client, answer));
+        // As with the pool: ccr goes on with its stand-in once the first bytes are out.
+        await Promise.race([this.clientReply().firstWrite, answering]);
       }
       return new Response(STAND_IN_COMPLETION, {
         status: 200,
