@@ -2,7 +2,12 @@
 // translation core. One instance serves every request, so per-request facts travel on ccr's request
 // object (copied along by ccr 2.0.0's fallback), never on `this`.
 
-import { AnthropicHttpError, type ErrorContext, modelNotFoundMessage } from "../errors";
+import {
+  AnthropicHttpError,
+  claudeCodeVisibleStatus,
+  type ErrorContext,
+  modelNotFoundMessage,
+} from "../errors";
 import type { Relay } from "../relay/index";
 import { parseCerebrasApiKeys } from "../relay/keys";
 import { anthropicToCerebrasRequest, type RequestTranslation } from "../request/index";
@@ -54,7 +59,7 @@ export function toCcrError(err: unknown): CcrThrownError {
       ? err
       : new AnthropicHttpError(500, "api_error", `ccr-cerebras: ${(err as Error)?.message ?? String(err)}`);
   const e = new Error(mapped.message) as CcrThrownError;
-  e.statusCode = mapped.status;
+  e.statusCode = claudeCodeVisibleStatus(mapped.status);
   e.type = mapped.errorType;
   e.code = err instanceof CerebrasAnsweredError ? "provider_response_error" : mapped.errorType;
   e.stack = ""; // keeps the message free of a stack trace, so "prompt is too long: …" reaches Claude Code intact
