@@ -45,7 +45,9 @@ describe("mergeCerebrasConfig", () => {
   it("builds the provider ccr expects: full chat URL, $VAR key, string transformer entry, absolute plugin path", () => {
     const { config, model } = mergeCerebrasConfig({}, { pluginPath: PLUGIN, today: TODAY });
     expect(model).toBe("zai-glm-4.7");
-    expect(config.transformers).toEqual([{ path: PLUGIN, options: { defaultModel: "zai-glm-4.7" } }]);
+    expect(config.transformers).toEqual([
+      { path: PLUGIN, options: { defaultModel: "zai-glm-4.7" }, setByInstaller: ["LOG_LEVEL"] },
+    ]);
     const p = cerebras(config);
     expect(p.api_base_url).toBe("https://api.cerebras.ai/v1/chat/completions");
     expect(p.api_key).toBe("$CEREBRAS_API_KEY");
@@ -162,7 +164,11 @@ describe("mergeCerebrasConfig", () => {
     };
     const { config } = mergeCerebrasConfig(existing, { pluginPath: PLUGIN, model: "gpt-oss-120b" });
     expect(config.transformers).toEqual([
-      { path: PLUGIN, options: { logLevel: "warn", defaultModel: "gpt-oss-120b" } },
+      {
+        path: PLUGIN,
+        options: { logLevel: "warn", defaultModel: "gpt-oss-120b" },
+        setByInstaller: ["LOG_LEVEL"],
+      },
     ]);
   });
 
@@ -181,9 +187,9 @@ describe("mergeCerebrasConfig", () => {
     expect((config.providers as JsonObject[])[0]!.name).toBe("cerebras");
   });
 
-  it("drops retired models from the provider list but keeps user-added unknown ones", () => {
+  it("--model gpt-oss-120b keeps zai-glm-4.7 and the other listed models, and says it kept them (not 'removed')", () => {
     const existing = {
-      Providers: [{ name: "cerebras", models: ["llama-3.3-70b", "my-finetune", "zai-glm-4.6"] }],
+      Providers: [{ name: "cerebras", models: ["zai-glm-4.7", "my-finetune", "zai-glm-4.6"] }],
     };
     const { config, notes } = mergeCerebrasConfig(existing, {
       pluginPath: PLUGIN,
@@ -191,10 +197,11 @@ describe("mergeCerebrasConfig", () => {
       today: TODAY,
     });
     const models = cerebras(config).models as string[];
-    expect(models).toContain("my-finetune");
-    expect(models).not.toContain("llama-3.3-70b");
-    expect(models).not.toContain("zai-glm-4.6");
-    expect(notes.filter((n) => n.includes("retired"))).toHaveLength(2);
+    expect(models).toEqual(
+      expect.arrayContaining(["gpt-oss-120b", "zai-glm-4.7", "my-finetune", "zai-glm-4.6"]),
+    );
+    expect(notes.join("\n")).not.toMatch(/removed/);
+    expect(notes.filter((n) => /^kept zai-glm-4\.[67] .*retired it on/.test(n))).toHaveLength(2);
   });
 
   it("repoints Router.background when it names a cerebras model that is no longer listed", () => {
@@ -212,11 +219,16 @@ describe("mergeCerebrasConfig", () => {
     expect(config).toMatchObject({ PORT: 13456, APIKEY: "router-secret" });
   });
 
-  it("warns that ccr's default debug log records the Cerebras key", () => {
-    expect(mergeCerebrasConfig({}, { pluginPath: PLUGIN }).notes.join("\n")).toMatch(/LOG_LEVEL/);
-    expect(mergeCerebrasConfig({ LOG_LEVEL: "info" }, { pluginPath: PLUGIN }).notes.join("\n")).not.toMatch(
-      /LOG_LEVEL/,
-    );
+  it("sets ccr's LOG_LEVEL to info when it is unset (saying so), keeps an existing one (noting debug)", () => {
+    const fresh = mergeCerebrasConfig({}, { pluginPath: PLUGIN });
+    expect(fresh.config.LOG_LEVEL).toBe("info");
+    expect(fresh.notes.join("\n")).toMatch(/set LOG_LEVEL to "info"/);
+    const debug = mergeCerebrasConfig({ LOG_LEVEL: "debug" }, { pluginPath: PLUGIN });
+    expect(debug.config.LOG_LEVEL).toBe("debug");
+    expect(debug.notes.join("\n")).toMatch(/kept your LOG_LEVEL "debug"/);
+    const warn = mergeCerebrasConfig({ LOG_LEVEL: "warn" }, { pluginPath: PLUGIN });
+    expect(warn.config.LOG_LEVEL).toBe("warn");
+    expect(warn.notes.join("\n")).not.toMatch(/LOG_LEVEL/);
   });
 });
 
@@ -225,6 +237,19 @@ describe("removeCerebrasConfig", () => {
     const original = `${JSON.stringify({ PORT: 3456, Providers: [{ name: "x", models: ["m"] }], Router: { default: "x,m" } }, null, 2)}\n`;
     const installed = mergeCerebrasConfig(JSON.parse(original), { pluginPath: PLUGIN, today: TODAY }).config;
     expect(serializeConfig(removeCerebrasConfig(installed).config)).toBe(original);
+  });
+
+  it("an install into an empty config leaves nothing behind: not even {Providers:[],Router:{}} or our LOG_LEVEL", () => {
+    const installed = mergeCerebrasConfig({}, { pluginPath: PLUGIN, today: TODAY }).config;
+    const result = removeCerebrasConfig(installed);
+    expect(result.config).toEqual({ Providers: [], Router: {} });
+    expect(result.nothingLeft).toBe(true);
+    expect(removeCerebrasConfig({ ...installed, PORT: 3456 }).nothingLeft).toBe(false);
+  });
+
+  it("keeps a LOG_LEVEL the user had, even when it is info", () => {
+    const installed = mergeCerebrasConfig({ LOG_LEVEL: "info" }, { pluginPath: PLUGIN, today: TODAY }).config;
+    expect(removeCerebrasConfig(installed).config).toEqual({ LOG_LEVEL: "info", Providers: [], Router: {} });
   });
 
   it("leaves the other providers and transformers exactly as they were", () => {
