@@ -106,6 +106,9 @@ require_node() {
   local major
   major=$(node -p 'process.versions.node.split(".")[0]')
   [ "$major" -ge 20 ] || die "Node.js $(node -v) is too old: ccr 2.0.0 and the plugin need Node.js 20 or newer"
+  if [ "$major" -lt 22 ]; then
+    warn "Node.js $(node -v): ccr and the plugin run on it, but Claude Code declares Node.js 22 or newer (npm warns EBADENGINE)"
+  fi
   [ -f "$HELPER_SRC" ] || die "$HELPER_SRC is missing: run 'npm install && npm run build' in $REPO_DIR"
 }
 
