@@ -3,7 +3,9 @@
 // node, npm and global packages in one directory) first on a minimal PATH, with Claude Code installed
 // there. `npm install -g` of ccr links the ccr 2.0.0 of node_modules instead of downloading it (no
 // network in tests). Then the real Claude Code answers from the strict Cerebras emulator through ccr and
-// the plugin. A second session proves that a Cerebras session leaves the user's Claude Code files alone.
+// the plugin. A second session proves that a Cerebras session leaves the user's Claude Code files alone
+// (with CCR_CEREBRAS_SHARE_CLAUDE_CONFIG=1 in the shell it fails: the /model switch lands in them).
+// CCR_CEREBRAS_TEST_CLAUDE=<path of another Claude Code binary> runs both with that build instead.
 
 import { createHash } from "node:crypto";
 import {
@@ -33,6 +35,7 @@ import { builtPluginPath } from "../support/plugin-path";
 import { startTerminal, type Terminal, TMUX } from "../support/tmux-harness";
 
 const KEY = "csk-e2e-key";
+const CLAUDE_BIN = process.env.CCR_CEREBRAS_TEST_CLAUDE || CLAUDE_CODE_BIN;
 const ANSWER = "Hello from Cerebras via ccr.";
 
 /** The README's "Two commands" block: the lines after the clone, with the emulator's key. */
@@ -84,7 +87,8 @@ describe.skipIf(!TMUX)(
       prefixBin = join(prefix, "bin");
       mkdirSync(prefixBin, { recursive: true });
       script(join(prefixBin, "node"), `#!/bin/sh\nexec "${process.execPath}" "$@"\n`);
-      script(join(prefixBin, "claude"), `#!/bin/sh\nexec "${CLAUDE_CODE_BIN}" "$@"\n`); // npm i -g @anthropic-ai/claude-code
+      // npm i -g @anthropic-ai/claude-code (CCR_CEREBRAS_TEST_CLAUDE: another build, e.g. the newest on npm)
+      script(join(prefixBin, "claude"), `#!/bin/sh\nexec "${CLAUDE_BIN}" "$@"\n`);
       script(
         join(prefixBin, "npm"),
         [
