@@ -1,5 +1,5 @@
 // Cerebras errors (HTTP bodies, in-stream error chunks, transport failures) → Anthropic errors.
-// The table is ../shared/reference/anthropic-to-cerebras-mapping.md §4. Two rows carry behaviour that
+// The table is docs/mapping.md#4-errors. Two rows carry behaviour that
 // Claude Code depends on: the context-length 400 must read exactly `prompt is too long: X tokens > Y
 // maximum` (Claude Code compacts on that text), and capacity shedding is a 529 `overloaded_error`.
 

@@ -1,4 +1,4 @@
-// The model catalogue endpoint (`GET /v1/models`, cerebras-api.md §12.2): the installer asks it which
+// The model catalogue endpoint (`GET /v1/models`, docs/mapping.md#510-model-catalogue-endpoint): the installer asks it which
 // models are live, the plugin asks it to name the live models when Cerebras answers "model not found".
 
 export type FetchLike = (

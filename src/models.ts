@@ -1,5 +1,5 @@
 // The Cerebras model table: what each model id can do and how to drive its reasoning.
-// Figures come from ../shared/reference/cerebras-api.md §5 and §12 (context and output are the paid-tier
+// Figures come from docs/mapping.md#54-reasoning-by-model and docs/mapping.md#59-models (context and output are the paid-tier
 // values; free tiers have 65k context: override `contextWindow` through the plugin options).
 
 import type { CerebrasReasoningEffort } from "./wire/cerebras";

@@ -1,6 +1,6 @@
 // Hands ccr's built-in OpenAI→Anthropic converter (AnthropicTransformer.transformResponseIn) an input it
 // turns back into exactly the Anthropic events our core decided. The converter cannot be bypassed by a
-// provider plugin (ccr-plugin-contract.md §8–§9), so we speak the dialect it understands, one event per
+// provider plugin (docs/ccr-contract.md#8-the-openai-dialect-ccrs-converter-reads and docs/ccr-contract.md#9-what-a-provider-plugin-can-and-cannot-change), so we speak the dialect it understands, one event per
 // enqueued chunk:
 //
 //   our Anthropic event                      → chunk given to ccr              → what ccr emits

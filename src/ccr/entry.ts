@@ -1,5 +1,5 @@
 // The bundle entry: ccr does `new (require(path))(options)`, so module.exports must be the class itself
-// (an ESM default export fails with "t is not a constructor": ccr-plugin-contract.md §3.2). Run directly
+// (an ESM default export fails with "t is not a constructor": docs/ccr-contract.md#32-the-plugin-contract). Run directly
 // with node, the same file is the `status` command (src/ccr/cli.ts).
 import { runPluginCli } from "./cli";
 import { CerebrasCcrTransformer } from "./transformer";

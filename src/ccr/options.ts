@@ -1,5 +1,5 @@
 // Plugin options come from `transformers[].options` in ccr's config.json. ccr does NOT expand `$VAR`
-// there (ccr-plugin-contract.md §2.2), so no secret is read from options: keys come from
+// there (docs/ccr-contract.md#22-var-interpolation), so no secret is read from options: keys come from
 // `provider.apiKey` or the environment.
 
 import type { ModelOverride } from "../models";

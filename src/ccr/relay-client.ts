@@ -40,7 +40,7 @@ export function sharedRelay(
 
 /**
  * What ccr fetches instead of Cerebras in relay mode: a `data:` URL answers at once, with no socket, so
- * ccr's own upstream call costs nothing (ccr honours `config.url`; ccr-plugin-contract.md §6).
+ * ccr's own upstream call costs nothing (ccr honours `config.url`; docs/ccr-contract.md#62-request-hooks-and-the-upstream-call).
  */
 export const HANDOFF_URL = "data:text/event-stream,";
 

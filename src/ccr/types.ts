@@ -1,6 +1,6 @@
 // The slice of ccr's transformer contract (ccr 1.0.73 / 2.0.0, engine @musistudio/llms 1.0.51) that a
 // provider-level plugin sees. @musistudio/llms ships no type declarations, so these are declared from
-// ../shared/reference/ccr-plugin-contract.md §5–§6.
+// docs/ccr-contract.md#5-the-transformer-interface-and-its-context and docs/ccr-contract.md#6-request-and-response-pipeline.
 
 import type { IncomingMessage } from "node:http";
 

@@ -9,8 +9,8 @@ import {
   resolveWrapperModel,
 } from "./claude-env";
 
-// Figures from cerebras-api.md §12.1 (paid-tier context/output) and the 16384 cap of
-// anthropic-to-cerebras-mapping.md §1.
+// Figures from docs/mapping.md#59-models (paid-tier context/output) and the 16384 cap of
+// docs/mapping.md#11-top-level-fields.
 describe("claudeCodeLimits", () => {
   it("uses the model's context window and caps output like the plugin does", () => {
     expect(claudeCodeEnv(claudeCodeLimits("zai-glm-4.7"))).toEqual([

@@ -12,7 +12,7 @@ import {
 const PLUGIN = "/home/u/.claude-code-router/plugins/cerebras-transformer.cjs";
 const TODAY = new Date("2026-11-22T00:00:00Z");
 
-// A config as users write it (ccr-plugin-contract.md §2): JSON5, other providers, a tuple transformer
+// A config as users write it (docs/ccr-contract.md#2-the-config-file): JSON5, other providers, a tuple transformer
 // entry on someone else's provider, settings we must not touch.
 const USER_CONFIG_JSON5 = `{
   // my router

@@ -227,7 +227,7 @@ function mergeRouter(router: unknown, model: string, models: readonly string[], 
     }
   }
   // Claude Code 2.1.x sends `thinking` on every turn and ccr routes any such request to Router.think, so
-  // think must equal default (ccr-plugin-contract.md RT3). When the default is the user's own, a cerebras
+  // think must equal default (docs/ccr-defects.md#rt3). When the default is the user's own, a cerebras
   // think would take over every turn: it is then left alone.
   const def = result.default;
   const think = result.think;

@@ -18,7 +18,7 @@ async function listen(
   return `http://127.0.0.1:${(server!.address() as AddressInfo).port}/v1`;
 }
 
-// The body shape of cerebras-api.md §12.2.
+// The body shape of docs/mapping.md#510-model-catalogue-endpoint.
 const MODELS_BODY = {
   object: "list",
   data: [

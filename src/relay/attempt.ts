@@ -81,7 +81,7 @@ export async function attemptUpstream(input: AttemptInput): Promise<AttemptOutco
       headers: {
         authorization: `Bearer ${input.key}`,
         "content-type": "application/json",
-        // Attribution header Cerebras documents for integrations (cerebras-api.md §1).
+        // Attribution header Cerebras documents for integrations (docs/mapping.md#51-endpoints-and-headers).
         "x-cerebras-3rd-party-integration": "ccr-cerebras",
       },
       body: input.body as Uint8Array<ArrayBuffer>,

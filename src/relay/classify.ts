@@ -1,4 +1,4 @@
-// What an upstream failure means for the retry loop (cerebras-api.md §9.1, §10).
+// What an upstream failure means for the retry loop (docs/mapping.md#57-rate-limits-and-retries).
 
 import { parseCerebrasErrorPayload } from "../errors";
 

@@ -1,4 +1,4 @@
-// Cerebras' rate-limit headers (cerebras-api.md §9.2): `x-ratelimit-{remaining,reset}-{tokens,requests}-
+// Cerebras' rate-limit headers (docs/mapping.md#57-rate-limits-and-retries): `x-ratelimit-{remaining,reset}-{tokens,requests}-
 // {second,minute,hour,day}`, resets in float seconds. Read at millisecond precision here (errors.ts
 // rounds up to whole seconds for `retry-after`, which is what a client sees).
 

@@ -1,5 +1,5 @@
 // Looks at the start of a 200 Cerebras stream before anything is sent to the client: an error in the
-// first events (cerebras-api.md §7.4, `data: {"error":…}` or `event: error`) is a failed attempt that
+// first events (docs/mapping.md#55-streams-and-in-stream-errors, `data: {"error":…}` or `event: error`) is a failed attempt that
 // can still be retried. The first event that is not the role chunk settles it; every byte read is kept.
 
 import { createParser, type EventSourceMessage } from "eventsource-parser";

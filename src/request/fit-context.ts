@@ -1,6 +1,6 @@
 // Making Claude Code's compaction request fit. After a 400 `prompt is too long`, Claude Code asks the model
 // to summarise the conversation, sending (nearly) the whole history again plus "CRITICAL: Respond with
-// TEXT ONLY…" (claude-code.md §8.2). That request is as long as the one that overflowed, so on Cerebras'
+// TEXT ONLY…" (docs/mapping.md#63-context-window-and-compaction). That request is as long as the one that overflowed, so on Cerebras'
 // small windows it would overflow too and Claude Code gives up ("Prompt is too long"). For that request
 // only, the longest old tool results and texts are cut in the middle until the prompt fits: the summary
 // loses detail, the session carries on. Every other request still gets the 400 that triggers compaction.

@@ -1,5 +1,5 @@
 // Anthropic tool `input_schema` (any JSON Schema a client or MCP server produced) → the JSON-Schema
-// subset Cerebras accepts (cerebras-api.md §4.2/§4.3). Builds a new object (the input is never
+// subset Cerebras accepts (docs/mapping.md#53-tool-schemas). Builds a new object (the input is never
 // mutated or shared: ccr passes the same schema objects to every provider). Depth is counted like
 // Cerebras' validator: the root is 1, every properties/items/prefixItems/anyOf level adds 1, ≤ 10.
 

@@ -1,5 +1,5 @@
 // Replaying earlier assistant thinking to Cerebras: `<think>…</think>` at the start of the assistant
-// content for models that read it back (GLM, Qwen); dropped for the others (cerebras-api.md §5).
+// content for models that read it back (GLM, Qwen); dropped for the others (docs/mapping.md#13-reasoning-replay).
 
 import type { ModelInfo } from "../models";
 import { hasVisibleText } from "./input";

@@ -1,4 +1,4 @@
-// A non-streaming Cerebras chat completion → an Anthropic message (anthropic-to-cerebras-mapping.md §2.1).
+// A non-streaming Cerebras chat completion → an Anthropic message (docs/mapping.md#21-non-streaming-response).
 // Block order is thinking, text, tool_use, as Anthropic sends it (ccr appends thinking last, N2).
 
 import { AnthropicHttpError, cerebrasHttpErrorToAnthropic, type ErrorContext } from "../errors";

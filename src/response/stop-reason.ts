@@ -1,4 +1,4 @@
-// Cerebras `finish_reason` → Anthropic `stop_reason` (anthropic-to-cerebras-mapping.md §3.1).
+// Cerebras `finish_reason` → Anthropic `stop_reason` (docs/mapping.md#31-stop-reasons).
 
 import type { AnthropicStopReason } from "../wire/anthropic";
 

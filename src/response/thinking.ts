@@ -1,5 +1,5 @@
 // Reasoning → Anthropic thinking. Cerebras puts reasoning in `reasoning` (parsed formats) or, in the raw
-// format, as `<think>…</think>` at the start of `content` (cerebras-api.md §5).
+// format, as `<think>…</think>` at the start of `content` (docs/mapping.md#54-reasoning-by-model).
 
 /** Cerebras has no thinking signature; clients only need a stable non-empty string to echo back. */
 export const CEREBRAS_THINKING_SIGNATURE = "cerebras";

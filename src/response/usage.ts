@@ -1,9 +1,9 @@
-// Cerebras `usage` → Anthropic `usage` (anthropic-to-cerebras-mapping.md §3.2).
+// Cerebras `usage` → Anthropic `usage` (docs/mapping.md#32-usage).
 
 import type { AnthropicUsage } from "../wire/anthropic";
 import type { CerebrasUsage } from "../wire/cerebras";
 
-/** Output estimate when the upstream reports no usage: characters ÷ 4 (mapping §3.2). */
+/** Output estimate when the upstream reports no usage: characters ÷ 4 (docs/mapping.md#32-usage). */
 export function estimateOutputTokens(outputChars: number): number {
   return Math.ceil(outputChars / 4);
 }

@@ -1,5 +1,5 @@
 // Anthropic stream events → SSE text. Every event is named, and its data repeats the type
-// (claude-code.md §9.1); JSON.stringify escapes line breaks, so one `data:` line always suffices.
+// (docs/mapping.md#62-streams-claude-code-accepts); JSON.stringify escapes line breaks, so one `data:` line always suffices.
 
 import type { AnthropicStreamEvent } from "../wire/anthropic";
 

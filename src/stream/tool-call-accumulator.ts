@@ -1,5 +1,5 @@
 // Streamed Cerebras tool-call fragments → complete tool calls, emitted only when the stream ends
-// (anthropic-to-cerebras-mapping.md §2.2, accumulator rules). Holding them keeps text before tools,
+// (docs/mapping.md#22-streaming-response). Holding them keeps text before tools,
 // keeps parallel calls apart, and lets id and name be known before a block starts (ccr S5–S7).
 
 import { cerebrasToAnthropicToolUseId } from "../response/ids";

@@ -1,5 +1,5 @@
 // The streaming state machine: Cerebras chat-completion SSE → Anthropic stream events
-// (anthropic-to-cerebras-mapping.md §2.2, claude-code.md §9). The output is always
+// (docs/mapping.md#22-streaming-response, docs/mapping.md#62-streams-claude-code-accepts). The output is always
 // message_start, [thinking]? [text]? [tool_use]*, message_delta, message_stop, or it ends with a single
 // error event. Memory stays flat: only the open block, the held tool calls and counters are kept.
 
@@ -310,7 +310,7 @@ export class CerebrasToAnthropicStream {
     this.done = true;
   }
 
-  /** One error event ends the stream; an open block is abandoned (mapping §2.2). */
+  /** One error event ends the stream; an open block is abandoned (docs/mapping.md#22-streaming-response). */
   private fault(body: AnthropicErrorBody): void {
     if (this.done) return;
     this.out.push(body);

@@ -9,6 +9,7 @@ import { CerebrasToAnthropicStream } from "../../src/stream/translator";
 import type { AnthropicStreamEvent } from "../../src/wire/anthropic";
 import { type Emulator, startCerebrasEmulator } from "../emulator/server";
 import { type CcrInstance, type CcrVersion, startCcr } from "../support/ccr-harness";
+import { eventually } from "../support/eventually";
 import { builtPluginPath } from "../support/plugin-path";
 import { type ReplayUpstream, startReplayUpstream } from "../support/replay-upstream";
 
@@ -109,7 +110,8 @@ describe.each<CcrVersion>(["1.0.73", "2.0.0"])("real ccr %s with the plugin", (v
       max_completion_tokens: 16384,
     });
     expect(sent.body).not.toHaveProperty("reasoning"); // ccr's converter adds it (R8); the plugin must not
-    const logs = await ccr.logs();
+    // ccr's logger writes asynchronously, after the answer went out.
+    const logs = await eventually(ccr.logs, (text) => text.includes("final request"));
     expect(logs).not.toMatch(/load transformer .*error/);
     expect(logs).toContain("final request"); // ccr did log the upstream request…
     expect(logs).not.toContain("sk-cerebras-test"); // …without the Cerebras key

@@ -1,6 +1,6 @@
 // Upstream resilience through REAL ccr: the plugin routes ccr's upstream call through its relay, which
 // rotates keys on 429, retries capacity errors, and turns final failures into the mapped Anthropic error
-// that ccr then wraps (ccr-plugin-contract.md §9.2) — what a client actually receives is asserted here.
+// that ccr then wraps (docs/ccr-contract.md#92-what-a-plugin-cannot-change) — what a client actually receives is asserted here.
 
 import { execFile } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";

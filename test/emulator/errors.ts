@@ -1,4 +1,4 @@
-// Flat Cerebras error bodies `{message, type, param, code}` (cerebras-api.md §8.2, fixtures error_*).
+// Flat Cerebras error bodies `{message, type, param, code}` (docs/mapping.md#56-error-bodies, fixtures error_*).
 
 import type { ValidationIssue } from "../support/cerebras-validator";
 

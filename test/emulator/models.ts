@@ -1,4 +1,4 @@
-// The emulator's model catalogue and the bodies of GET /v1/models (cerebras-api.md §12.2).
+// The emulator's model catalogue and the bodies of GET /v1/models (docs/mapping.md#510-model-catalogue-endpoint).
 
 import { getModelInfo, type ModelInfo } from "../../src/models";
 import type { EmulatorOptions } from "./types";
@@ -15,7 +15,7 @@ export function resolveLiveModels(models: EmulatorOptions["models"]): Map<string
   return new Map(entries.map(([id, o]) => [id, { ...getModelInfo(id), ...o, id }]));
 }
 
-// Per-million-token prices (cerebras-api.md §12.1); the openrouter format gives per-token strings.
+// Per-million-token prices (docs/mapping.md#59-models); the openrouter format gives per-token strings.
 const PRICES: Record<string, [number, number]> = {
   "gpt-oss-120b": [0.35, 0.75],
   "qwen-3.8-27b": [0.99, 1.49],

@@ -1,5 +1,5 @@
 // What the emulator reads from a request: its prompt size (src/tokens.ts on the serialised messages and
-// tools), the last user text (for the default reply) and the prefix cache (cerebras-api.md §11: automatic
+// tools), the last user text (for the default reply) and the prefix cache (docs/mapping.md#58-prompt-caching: automatic
 // caching in 128-token blocks, reported as `prompt_tokens_details.cached_tokens`).
 
 import { CHARS_PER_TOKEN, estimateTextTokens } from "../../src/tokens";

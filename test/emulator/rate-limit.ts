@@ -1,4 +1,4 @@
-// Rate-limit headers (cerebras-api.md §9.2: float-second resets, on every response) and the per-key
+// Rate-limit headers (docs/mapping.md#57-rate-limits-and-retries: float-second resets, on every response) and the per-key
 // failures of KeyBehaviour. The limiter charges prompt + max_completion_tokens up front, as Cerebras does;
 // the figures are informational only.
 

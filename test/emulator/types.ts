@@ -1,5 +1,5 @@
 // Public types of the Cerebras emulator (a strict fake of https://api.cerebras.ai/v1 for tests and
-// benchmarks). The shapes it answers with follow test/fixtures/cerebras/ and cerebras-api.md.
+// benchmarks). The shapes it answers with follow test/fixtures/cerebras/ and docs/mapping.md#5-cerebras-api-facts.
 
 import type { ModelInfo } from "../../src/models";
 import type { CerebrasRequest, CerebrasUsage } from "../../src/wire/cerebras";

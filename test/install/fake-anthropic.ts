@@ -1,7 +1,7 @@
 // A tiny Anthropic Messages server on 127.0.0.1 that records every request and streams scripted answers:
 // the first turn calls the Read tool and reports `firstInputTokens` of input usage, every later turn (and
 // a compaction request) answers with text. Enough to see what max_tokens Claude Code sends and whether it
-// compacts before its next request (claude-code.md, appendix).
+// compacts before its next request (docs/mapping.md#63-context-window-and-compaction).
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 

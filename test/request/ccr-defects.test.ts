@@ -1,5 +1,5 @@
-// One test per request-side defect of ccr's built-in Anthropic converter (ccr-plugin-contract.md
-// §10.1, R1–R13), each showing that our translator does not have it.
+// One test per request-side defect of ccr's built-in Anthropic converter (R1–R13 in
+// docs/ccr-defects.md#request-side), each showing that our translator does not have it.
 
 import { describe, expect, it } from "vitest";
 import { conversation, expectValid, loadJson, systemOf, translate } from "./helpers";

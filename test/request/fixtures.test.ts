@@ -1,5 +1,5 @@
 // The real Claude Code requests in test/fixtures translate to bodies the strict validator accepts,
-// for every model family, and the reference's picture of a translated turn is reproduced.
+// for every model family, and test/fixtures/cerebras/request_glm47_from_claude_code.json is reproduced.
 
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -162,7 +162,7 @@ describe("prefix stability across real turns", () => {
   });
 });
 
-describe("the reference's translated GLM turn (fixtures/cerebras/request_glm47_from_claude_code.json)", () => {
+describe("the translated GLM turn (fixtures/cerebras/request_glm47_from_claude_code.json)", () => {
   it("is what the corresponding Anthropic request translates to", () => {
     const reference = loadJson("cerebras/request_glm47_from_claude_code.json");
     const toolResult = reference.messages[3].content as string;

@@ -1,5 +1,5 @@
-// One test per defect of ccr's built-in OpenAI→Anthropic converter (ccr-plugin-contract.md §10.2 S1–S17,
-// §10.3 N1–N5), feeding the input that triggers it and showing that our translation does not have it.
+// One test per defect of ccr's built-in OpenAI→Anthropic converter (docs/ccr-defects.md#streaming-response,
+// docs/ccr-defects.md#non-streaming-response), feeding the input that triggers it and showing that our translation does not have it.
 
 import { describe, expect, it } from "vitest";
 import { AnthropicHttpError } from "../../src/errors";

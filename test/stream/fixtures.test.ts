@@ -1,5 +1,5 @@
 // Every Cerebras .sse fixture → the exact Anthropic event sequence. The expectations are written from
-// anthropic-to-cerebras-mapping.md §2.2/§3/§4 and claude-code.md §9.1, not copied from the output.
+// docs/mapping.md#22-streaming-response and docs/mapping.md#3-stop-reasons-and-usage and docs/mapping.md#4-errors and docs/mapping.md#62-streams-claude-code-accepts, not copied from the output.
 
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -97,7 +97,7 @@ describe("Cerebras .sse fixtures → Anthropic events", () => {
       {
         type: "message_delta",
         delta: { stop_reason: "tool_use", stop_sequence: null },
-        // prompt 2184 − cached 1920 = 264; completion 96 (mapping §3.2)
+        // prompt 2184 − cached 1920 = 264; completion 96 (docs/mapping.md#32-usage)
         usage: {
           input_tokens: 264,
           output_tokens: 96,

@@ -1,4 +1,4 @@
-// The grammar checker must itself reject the malformed streams claude-code.md §9.2/§9.3 describes.
+// The grammar checker must itself reject the malformed streams docs/mapping.md#62-streams-claude-code-accepts describes.
 
 import { describe, expect, it } from "vitest";
 import type { AnthropicStreamEvent } from "../../src/wire/anthropic";

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCerebrasEmulator } from "../emulator/server";
 import type { Emulator } from "../emulator/types";
 import { type CcrInstance, type CcrVersion, ccrCliPath, startCcr } from "./ccr-harness";
+import { eventually } from "./eventually";
 
 const CLIENT_MODEL = "claude-opus-5-5";
 
@@ -107,7 +108,8 @@ describe.each<CcrVersion>(["1.0.73", "2.0.0"])("ccr %s built-in path → emulato
   it("the router key is enforced and logs are readable", async () => {
     const res = await fetch(`${ccr.baseUrl}/v1/messages`, { method: "POST", body: "{}" });
     expect(res.status).toBe(401);
-    expect(await ccr.logs()).toContain("request body");
+    // ccr's logger writes asynchronously, after the answer went out.
+    expect(await eventually(ccr.logs, (text) => text.includes("request body"))).toContain("request body");
   });
 });
 
@@ -129,6 +131,28 @@ describe("ccr harness lifecycle", () => {
     await ccr.stop();
     expect(isAlive(ccr.pid)).toBe(false);
     expect(existsSync(ccr.home)).toBe(false);
+  });
+
+  it("a port already held by another ccr is never mistaken for ours (its /health answers, ours exits)", async () => {
+    const provider = {
+      name: "p",
+      api_base_url: "http://127.0.0.1:9/v1/chat/completions",
+      api_key: "k",
+      models: ["m"],
+    };
+    const config = { Providers: [provider], Router: { default: "p,m" } };
+    const first = await startCcr({ version: "2.0.0", config });
+    try {
+      await expect(
+        startCcr({ version: "1.0.73", config, port: first.port, startTimeoutMs: 8000 }),
+      ).rejects.toThrow(/exited/);
+      // A port the harness chooses itself is replaced instead.
+      const second = await startCcr({ version: "1.0.73", config });
+      expect(second.port).not.toBe(first.port);
+      await second.stop();
+    } finally {
+      await first.stop();
+    }
   });
 
   it("a config that does not parse fails fast with ccr's output", async () => {

@@ -1,5 +1,5 @@
 // Runs a real ccr (1.0.73 or 2.0.0, from node_modules) headlessly, following the recipe of
-// ccr-plugin-contract.md §14: a temporary HOME with ~/.claude-code-router/config.json, `node <cli> start`
+// docs/ccr-contract.md#14-running-ccr-headlessly: a temporary HOME with ~/.claude-code-router/config.json, `node <cli> start`
 // as a child with a clean environment, /health polled (bounded), stopped by PID.
 // ccr shares one reference-counter file in os.tmpdir() across HOMEs; `ccr start` does not touch it.
 
@@ -13,10 +13,10 @@ import {
   rmSync,
   writeFileSync,
 } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import JSON5 from "json5";
+import { listensOn, portIsFree, reservedPort } from "./ports";
 
 export type CcrVersion = "1.0.73" | "2.0.0";
 
@@ -65,26 +65,8 @@ process.once("exit", () => {
   for (const c of running) if (c.pid && c.exitCode === null) process.kill(c.pid, "SIGKILL");
 });
 
-const handedOut = new Set<number>();
-
-/** A free port on 127.0.0.1, never the same twice in this process. */
-export async function freePort(): Promise<number> {
-  for (let i = 0; i < 20; i++) {
-    const port = await new Promise<number>((res, rej) => {
-      const s = createServer();
-      s.once("error", rej);
-      s.listen(0, "127.0.0.1", () => {
-        const p = (s.address() as { port: number }).port;
-        s.close(() => res(p));
-      });
-    });
-    if (!handedOut.has(port)) {
-      handedOut.add(port);
-      return port;
-    }
-  }
-  throw new Error("no free port found in 20 tries");
-}
+/** A port for a ccr child process (ccr cannot listen on port 0 and report it): see ./ports. */
+export const freePort = reservedPort;
 
 function configWithDefaults(
   config: StartCcrOptions["config"],
@@ -131,8 +113,21 @@ function waitExit(child: ChildProcess, ms: number): Promise<boolean> {
   });
 }
 
+/** ccr exited before it listened because something else holds its port. */
+class PortTaken extends Error {}
+
 export async function startCcr(opts: StartCcrOptions): Promise<CcrInstance> {
-  const port = opts.port ?? (await freePort());
+  // Only a port we chose may be replaced; a caller's port is the caller's problem to report.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startCcrOn(opts, opts.port ?? (await freePort()));
+    } catch (err) {
+      if (!(err instanceof PortTaken) || opts.port !== undefined || attempt >= 3) throw err;
+    }
+  }
+}
+
+async function startCcrOn(opts: StartCcrOptions, port: number): Promise<CcrInstance> {
   const ownHome = !opts.home;
   const home = opts.home ?? mkdtempSync(join(tmpdir(), `ccr-${opts.version}-`));
   const dir = join(home, ".claude-code-router");
@@ -184,14 +179,16 @@ export async function startCcr(opts: StartCcrOptions): Promise<CcrInstance> {
   const pidFile = join(dir, ".claude-code-router.pid");
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) {
+      const taken = !(await portIsFree(port));
       await stop();
-      throw new Error(
+      throw new (taken ? PortTaken : Error)(
         `ccr ${opts.version} exited (${child.exitCode ?? child.signalCode}) before /health: ${out}`,
       );
     }
     // The PID file proves the answer on this port comes from our child, not a leftover server.
+    // /proc proves the listening socket is our child's, not a server that already held the port.
     const ours = existsSync(pidFile) && readFileSync(pidFile, "utf8").trim() === String(child.pid);
-    if (ours && (await healthy(baseUrl))) break;
+    if (ours && listensOn(child.pid as number, port) && (await healthy(baseUrl))) break;
     if (Date.now() > deadline) {
       await stop();
       throw new Error(`ccr ${opts.version} did not answer /health on ${baseUrl} in time: ${out}`);

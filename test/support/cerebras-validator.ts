@@ -1,5 +1,5 @@
 // A strict validator of Cerebras chat-completions request bodies, built from
-// ../shared/reference/cerebras-api.md §2–§4. Stricter than the real API where the reference is unsure
+// docs/mapping.md#52-what-the-request-body-may-contain. Stricter than the real API where the reference is unsure
 // (tool message content must be a string, tool-call pairing, no adjacent assistant messages), because
 // the translator promises bodies that are valid under every reading. Used by the unit tests on every
 // translated body and by the Cerebras emulator to answer 400/422 like Cerebras does.
@@ -307,7 +307,7 @@ function validateTools(tools: unknown, bad: Bad, unsupported: (p: string) => voi
   return names;
 }
 
-/** The JSON-Schema subset of cerebras-api.md §4.2 (2026 revision), with its limits. */
+/** The JSON-Schema subset of docs/mapping.md#53-tool-schemas (2026 revision), with its limits. */
 export function validateSchemaRoot(schema: unknown, bad: Bad): void {
   const fail = (m: string) => bad("response_format", m);
   if (!isObj(schema)) return fail("Tool parameters must be a JSON schema object");

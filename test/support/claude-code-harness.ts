@@ -1,4 +1,4 @@
-// Runs the real Claude Code 2.1.330 binary headlessly (claude-code.md §14.1): a temporary HOME, an
+// Runs the real Claude Code 2.1.330 binary headlessly (test/README.md#real-claude-code): a temporary HOME, an
 // `env -i`-style environment with every probe and telemetry switch off, `-p <prompt> --output-format
 // stream-json --verbose`, stdin closed, killed by PID on timeout.
 

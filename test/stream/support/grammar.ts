@@ -1,5 +1,5 @@
-// A checker for the Anthropic stream grammar this project promises (claude-code.md §9.1/§9.2/§9.3,
-// anthropic-to-cerebras-mapping.md §2.2): message_start first; blocks indexed 0..n in start order,
+// A checker for the Anthropic stream grammar this project promises (docs/mapping.md#62-streams-claude-code-accepts,
+// docs/mapping.md#22-streaming-response): message_start first; blocks indexed 0..n in start order,
 // one open at a time, deltas matching their block, every block stopped; at most one thinking block,
 // then at most one text block, then tool_use blocks with complete JSON objects; then message_delta
 // with usage and message_stop. Or: a valid prefix followed by exactly one error event.
