@@ -59,7 +59,7 @@ export function invalidRequest(message: string): AnthropicHttpError {
 
 /**
  * The status an error travels with to Claude Code (through ccr). Measured with the real CLI (2.1.330 and
- * 2.1.332, docs/install.md "What you see when something is wrong"): a 401 is retried 10 times (about three
+ * 2.1.332, @see docs/install.md "What Claude Code does with an error status"): a 401 is retried 10 times (about three
  * minutes) before its message shows, and a 404 is replaced by Claude Code's own "There's an issue with the
  * selected model" text. A 403 is shown at once as `Failed to authenticate. API Error: 403 <message>` and a
  * 410 as `API Error: 410 <message>`, both after one attempt. So a refused or missing key goes out as 403

@@ -1,7 +1,7 @@
 // The separate Claude Code configuration directory `ccr-cerebras code` gives Claude Code
 // (CLAUDE_CONFIG_DIR), so a Cerebras session never changes the user's ~/.claude and ~/.claude.json:
 // Claude Code saves `/model` to <config dir>/settings.json and keeps its history and state there
-// (observed with 2.1.330 and 2.1.332; docs/install.md "Isolation from your Claude Code setup").
+// (observed with 2.1.330 and 2.1.332; @see docs/install.md "Isolation from your Claude Code setup").
 // A new directory would show Claude Code's first-run screens again, so its `.claude.json` is seeded
 // with what the user already answered: onboarding done, their theme, and the folders they trusted.
 // The user's own files are only read.

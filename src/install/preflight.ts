@@ -2,7 +2,7 @@
 // a key Cerebras refuses, a model it does not serve, a ccr started without the key) is on screen in
 // seconds with the cause and the fix, instead of after Claude Code's retries or behind its generic texts.
 // One `GET <base>/models` per key with a hard timeout; an unreachable Cerebras is only a warning (a proxy
-// or a gateway may still get through from ccr). See docs/install.md, "What you see when something is wrong".
+// or a gateway may still get through from ccr). @see docs/install.md "The check before Claude Code starts".
 
 import { getModelInfo } from "../models";
 import { type FetchLike, liveIdsFromModelsResponse, modelsUrl } from "../models-endpoint";
