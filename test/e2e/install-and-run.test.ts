@@ -1,3 +1,5 @@
+// Without tmux, the same lines run through `bash -l -c` (with `-p` added to the last, as nothing can type
+// into Claude Code there); with tmux (skipped visibly without it), as follows.
 // The README's install-and-run lines, typed as written into a fresh login shell (tmux), on a machine that
 // has only Node and npm: a new HOME whose ~/.profile puts npm's global bin directory (nvm's layout:
 // node, npm and global packages in one directory) first on a minimal PATH, with Claude Code installed
@@ -26,6 +28,7 @@ import {
   listFiles,
   makeSandbox,
   REPO_ROOT,
+  run,
   type Sandbox,
   useInstallHelper,
 } from "../install/support";
@@ -67,67 +70,143 @@ const TRUST_QUESTION = /Yes, I trust this folder|Do you trust the files/i;
 const FIRST_RUN_SCREENS =
   /Choose the text style|Select login method|Yes, I trust this folder|Do you trust the files/i;
 
+interface Machine {
+  box: Sandbox;
+  emu: Emulator;
+  /** npm's global bin directory (first on the login shell's PATH). */
+  prefixBin: string;
+  /** The environment a login shell starts from (`env -i` these, then `bash -l`). */
+  env: Record<string, string>;
+  bash: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * A fresh HOME on a machine with only Node and npm: npm's global prefix laid out as nvm does (node, npm and the
+ * global packages' commands in one bin, put first on a minimal PATH by ~/.profile), Claude Code installed
+ * there, and npm standing in for the registry (`install -g` of ccr 2.0.0 links node_modules' copy).
+ */
+async function freshMachine(helperFile: string): Promise<Machine> {
+  const box = makeSandbox(helperFile);
+  copyFileSync(builtPluginPath(), join(box.repo, "dist", "cerebras-transformer.cjs"));
+  copyFileSync(join(REPO_ROOT, "README.md"), join(box.repo, "README.md"));
+  const prefix = join(box.root, "node-prefix");
+  const prefixBin = join(prefix, "bin");
+  mkdirSync(prefixBin, { recursive: true });
+  script(join(prefixBin, "node"), `#!/bin/sh\nexec "${process.execPath}" "$@"\n`);
+  // npm i -g @anthropic-ai/claude-code (CCR_CEREBRAS_TEST_CLAUDE: another build, e.g. the newest on npm)
+  script(join(prefixBin, "claude"), `#!/bin/sh\nexec "${CLAUDE_BIN}" "$@"\n`);
+  script(
+    join(prefixBin, "npm"),
+    [
+      "#!/bin/sh",
+      "# npm without the network: `prefix -g` is this prefix; `install -g` of ccr 2.0.0 links node_modules' copy.",
+      `case "$1 $2 $3" in`,
+      `  "prefix -g "*) echo "${prefix}" ;;`,
+      `  "install -g @musistudio/claude-code-router@2.0.0")`,
+      `    printf '#!/bin/sh\\nexec "%s" "%s" "$@"\\n' "${process.execPath}" "${ccrCliPath("2.0.0")}" >"${prefixBin}/ccr"`,
+      `    chmod 755 "${prefixBin}/ccr"; echo "added 1 package" ;;`,
+      `  *) echo "npm (test stand-in): $*" >&2; exit 1 ;;`,
+      "esac",
+      "",
+    ].join("\n"),
+  );
+  // A login shell's profile, as a Node installer leaves it: npm's bin first, then the basic tools.
+  writeFileSync(join(box.home, ".profile"), `export PATH="${prefixBin}:${box.toolBin}"\n`);
+  // ccr's port: a free one instead of 3456, so parallel test runs never collide (the only setting made).
+  mkdirSync(join(box.home, ".claude-code-router"), { recursive: true });
+  writeFileSync(
+    join(box.home, ".claude-code-router", "config.json"),
+    JSON.stringify({ PORT: await freePort() }),
+  );
+  const emu = await startCerebrasEmulator({
+    models: ["zai-glm-4.7", "gpt-oss-120b", "qwen-3.8-27b"],
+    keys: [KEY],
+    defaultReply: { content: ANSWER },
+  });
+  const env = {
+    HOME: box.home,
+    TERM: "xterm-256color",
+    LANG: "C.UTF-8",
+    CEREBRAS_BASE_URL: emu.url,
+    ...Object.fromEntries(Object.entries(QUIET_CLAUDE_ENV).filter(([k]) => k !== "TERM")),
+  };
+  const stop = async () => {
+    // `ccr code` leaves its service running by design: stop it through its PID file.
+    const pidFile = join(box.home, ".claude-code-router", ".claude-code-router.pid");
+    if (existsSync(pidFile)) {
+      const pid = Number(readFileSync(pidFile, "utf8").trim());
+      try {
+        if (pid > 0) process.kill(pid, "SIGTERM");
+        // It writes its log until it is gone: wait (bounded) before the directory is removed.
+        for (let i = 0; i < 50; i++) {
+          process.kill(pid, 0);
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        process.kill(pid, "SIGKILL");
+      } catch {} // kill(pid, 0) throws once the process has exited
+    }
+    await emu.close();
+    box.cleanup();
+  };
+  return { box, emu, prefixBin, env, bash: findTool("bash")!, stop };
+}
+
+describe("README install-and-run in a fresh login shell without a terminal (bash -l -c, real ccr 2.0.0 and Claude Code)", () => {
+  const helper = useInstallHelper();
+  let m: Machine | undefined;
+  afterAll(async () => m?.stop());
+
+  it("the README's lines, with `-p` added to the last, answer from Cerebras; the command is found on PATH", async () => {
+    m = await freshMachine(helper());
+    const lines = readmeInstallLines();
+    const last = `${lines.at(-1)!.replace(/\s+#.*$/, "")} -p "Say hello." --output-format json`;
+    const res = await run(
+      findTool("env")!,
+      [
+        "-i",
+        ...Object.entries(m.env).map(([k, v]) => `${k}=${v}`),
+        m.bash,
+        "-l",
+        "-c",
+        [...lines.slice(0, -1), last].join("\n"),
+      ],
+      {
+        env: m.env,
+        cwd: m.box.repo,
+        timeoutMs: 120_000,
+      },
+    );
+    const diagnostics = `${res.stdout.slice(-2000)}\n${res.stderr.slice(-2000)}`;
+    expect(res.stderr).not.toContain("command not found");
+    expect(res.code, diagnostics).toBe(0);
+    const result = JSON.parse(res.stdout.trim().split("\n").at(-1)!);
+    expect(result.is_error, diagnostics).toBe(false);
+    expect(result.result).toContain(ANSWER);
+    expect(existsSync(join(m.prefixBin, "ccr-cerebras"))).toBe(true);
+    for (const body of m.emu.requests.map((r) => r.body as CerebrasRequest))
+      expect(body.max_completion_tokens).toBeLessThanOrEqual(16384);
+  }, 180_000);
+});
+
 describe.skipIf(!TMUX)(
   "README install-and-run in a fresh login shell (real ccr 2.0.0, real Claude Code, tmux)",
   () => {
     const helper = useInstallHelper();
+    let m: Machine;
     let box: Sandbox;
     let emu: Emulator;
     let prefixBin: string;
-    let shellEnv: Record<string, string>;
     let shellCommand = "";
     const terminals: Terminal[] = [];
+    const shellEnv = () => ({ PATH: "/usr/bin:/bin", HOME: box.home, TERM: "xterm-256color" });
 
     beforeAll(async () => {
-      box = makeSandbox(helper());
-      copyFileSync(builtPluginPath(), join(box.repo, "dist", "cerebras-transformer.cjs"));
-      copyFileSync(join(REPO_ROOT, "README.md"), join(box.repo, "README.md"));
-      // npm's global prefix, as nvm lays it out: node, npm and the global packages' commands in one bin.
-      const prefix = join(box.root, "node-prefix");
-      prefixBin = join(prefix, "bin");
-      mkdirSync(prefixBin, { recursive: true });
-      script(join(prefixBin, "node"), `#!/bin/sh\nexec "${process.execPath}" "$@"\n`);
-      // npm i -g @anthropic-ai/claude-code (CCR_CEREBRAS_TEST_CLAUDE: another build, e.g. the newest on npm)
-      script(join(prefixBin, "claude"), `#!/bin/sh\nexec "${CLAUDE_BIN}" "$@"\n`);
-      script(
-        join(prefixBin, "npm"),
-        [
-          "#!/bin/sh",
-          "# npm without the network: `prefix -g` is this prefix; `install -g` of ccr 2.0.0 links node_modules' copy.",
-          `case "$1 $2 $3" in`,
-          `  "prefix -g "*) echo "${prefix}" ;;`,
-          `  "install -g @musistudio/claude-code-router@2.0.0")`,
-          `    printf '#!/bin/sh\\nexec "%s" "%s" "$@"\\n' "${process.execPath}" "${ccrCliPath("2.0.0")}" >"${prefixBin}/ccr"`,
-          `    chmod 755 "${prefixBin}/ccr"; echo "added 1 package" ;;`,
-          `  *) echo "npm (test stand-in): $*" >&2; exit 1 ;;`,
-          "esac",
-          "",
-        ].join("\n"),
-      );
-      // A login shell's profile, as a Node installer leaves it: npm's bin first, then the basic tools.
-      writeFileSync(join(box.home, ".profile"), `export PATH="${prefixBin}:${box.toolBin}"\n`);
-      // ccr's port: a free one instead of 3456, so parallel test runs never collide (the only setting made).
-      mkdirSync(join(box.home, ".claude-code-router"), { recursive: true });
-      writeFileSync(
-        join(box.home, ".claude-code-router", "config.json"),
-        JSON.stringify({ PORT: await freePort() }),
-      );
-      emu = await startCerebrasEmulator({
-        models: ["zai-glm-4.7", "gpt-oss-120b", "qwen-3.8-27b"],
-        keys: [KEY],
-        defaultReply: { content: ANSWER },
-      });
-      const bash = findTool("bash")!;
-      const machineEnv = {
-        HOME: box.home,
-        TERM: "xterm-256color",
-        LANG: "C.UTF-8",
-        CEREBRAS_BASE_URL: emu.url,
-        ...Object.fromEntries(Object.entries(QUIET_CLAUDE_ENV).filter(([k]) => k !== "TERM")),
-      };
-      shellEnv = { PATH: "/usr/bin:/bin", HOME: box.home, TERM: "xterm-256color" };
-      const envArgs = Object.entries(machineEnv).map(([k, v]) => `'${k}=${v}'`);
-      shellCommand = `env -i ${envArgs.join(" ")} ${bash} -l`;
+      m = await freshMachine(helper());
+      ({ box, emu, prefixBin } = m);
+      shellCommand = `env -i ${Object.entries(m.env)
+        .map(([k, v]) => `'${k}=${v}'`)
+        .join(" ")} ${m.bash} -l`;
     });
 
     function loginShell(cwd: string): Terminal {
@@ -135,7 +214,7 @@ describe.skipIf(!TMUX)(
         socket: join(box.root, `tmux-${terminals.length}.sock`),
         command: shellCommand,
         cwd,
-        env: shellEnv,
+        env: shellEnv(),
       });
       terminals.push(t);
       return t;
@@ -143,22 +222,7 @@ describe.skipIf(!TMUX)(
 
     afterAll(async () => {
       for (const t of terminals) t.stop();
-      // `ccr code` leaves its service running by design: stop it through its PID file.
-      const pidFile = join(box.home, ".claude-code-router", ".claude-code-router.pid");
-      if (existsSync(pidFile)) {
-        const pid = Number(readFileSync(pidFile, "utf8").trim());
-        try {
-          if (pid > 0) process.kill(pid, "SIGTERM");
-          // It writes its log until it is gone: wait (bounded) before the directory is removed.
-          for (let i = 0; i < 50; i++) {
-            process.kill(pid, 0);
-            await new Promise((r) => setTimeout(r, 100));
-          }
-          process.kill(pid, "SIGKILL");
-        } catch {} // kill(pid, 0) throws once the process has exited
-      }
-      await emu?.close();
-      box?.cleanup();
+      await m?.stop();
     });
 
     /** Waits for Claude Code's prompt, answering the folder-trust question if Claude Code asks it. */
