@@ -29,7 +29,8 @@ Installs the ccr-cerebras plugin for Claude Code Router (ccr 1.0.x or 2.0.x) and
 Options:
   --base-url URL     OpenAI-compatible Cerebras base URL (default: $CEREBRAS_BASE_URL, else the configured
                      one, else https://api.cerebras.ai/v1; e.g. a Cloudflare AI Gateway URL ending in /cerebras)
-  --model ID         default model (default: the configured one, else zai-glm-4.7)
+  --model ID         default model (default: the configured one, else zai-glm-4.7 when the account
+                     is served it, else gpt-oss-120b, else the first model it is served)
   --models a,b,c     extra models to offer to /model (the table's live models are always listed)
   --port N           ccr's port (PORT)
   --router-key KEY   ccr's own API key (APIKEY), not the Cerebras key
@@ -245,20 +246,25 @@ resolve_settings() {
   while IFS= read -r line; do
     case "$line" in
       model=*) model=${line#model=} ;;
+      model_source=*) model_source=${line#model_source=} ;;
       base_url=*) base_url=${line#base_url=} ;;
     esac
   done <<<"$out"
 }
 
 # Asks Cerebras for its live models (only with CEREBRAS_API_KEY, hard timeout) and warns about the model.
+# Without --model or a configured one, the helper picks the default the account is served.
 live_models=""
+model_source=flag
 discover_models() {
   local out line suggestions="" warned=0
-  out=$(helper discover --base-url "$base_url" --model "$model" \
+  out=$(helper discover --base-url "$base_url" --model "$model" --source "$model_source" \
     --timeout-ms "${CCR_CEREBRAS_DISCOVERY_TIMEOUT_MS:-5000}") || return 0
   while IFS= read -r line; do
     case "$line" in
       "live "*) live_models=${line#live } ;;
+      "model "*) model=${line#model } ;;
+      "say "*) say "${line#say }" ;;
       "warn "*) warn "${line#warn }"; warned=1 ;;
       "suggest "*) suggestions=${line#suggest } ;;
     esac

@@ -15,6 +15,16 @@ export default defineConfig({
     pool: "forks",
     globalSetup: ["test/setup/build-plugin.ts"],
     // No proxy either: every server in the tests is on 127.0.0.1.
-    env: { HOME: testHome, HTTPS_PROXY: "", https_proxy: "", HTTP_PROXY: "", http_proxy: "", PROXY_URL: "" },
+    // CCR_CEREBRAS_MODELS_FILE=off: in-process plugins keep model listings in memory, so one test file's
+    // emulator (on a port a later test may reuse) never leaks its listing into another.
+    env: {
+      HOME: testHome,
+      CCR_CEREBRAS_MODELS_FILE: "off",
+      HTTPS_PROXY: "",
+      https_proxy: "",
+      HTTP_PROXY: "",
+      http_proxy: "",
+      PROXY_URL: "",
+    },
   },
 });

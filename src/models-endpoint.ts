@@ -1,5 +1,11 @@
-// The model catalogue endpoint (`GET /v1/models`, docs/mapping.md#510-model-catalogue-endpoint): the installer asks it which
-// models are live, the plugin asks it to name the live models when Cerebras answers "model not found".
+// The model listing (`GET /v1/models`): which models the account is served and, in the richer
+// `?format=openrouter` form, each one's context window, output limit, input modalities and supported
+// parameters. The installer, the wrapper's helper and the plugin's catalogue (src/ccr/live-models.ts)
+// all read it through here.
+// @see docs/models.md "Where the facts come from" (shapes from @cerebras/cerebras_cloud_sdk 1.91.0,
+// src/resources/models.ts)
+
+import type { ListedModelFacts } from "./models";
 
 export type FetchLike = (
   url: string,
@@ -17,40 +23,139 @@ export interface DiscoveryResult {
   reason?: string;
 }
 
+export interface ListingResult {
+  /** What the listing says per model, or null when it could not be had (then `reason` says why). */
+  models: ListedModelFacts[] | null;
+  reason?: string;
+}
+
 /** `GET …/models` next to a base URL (`…/v1`) or a chat-completions URL, query string dropped. */
-export function modelsUrl(baseUrl: string): string {
+export function modelsUrl(baseUrl: string, format?: "openrouter"): string {
   const raw = baseUrl.trim();
+  const query = format ? `?format=${format}` : "";
   let u: URL;
   try {
     u = new URL(raw);
   } catch {
-    return `${raw.replace(/\/+$/, "").replace(/\/chat\/completions$/, "")}/models`;
+    return `${raw.replace(/\/+$/, "").replace(/\/chat\/completions$/, "")}/models${query}`;
   }
   u.pathname = `${u.pathname.replace(/\/+$/, "").replace(/\/chat\/completions$/, "")}/models`;
-  u.search = "";
+  u.search = query;
   u.hash = "";
   return u.toString();
 }
 
-/** Ids from an OpenAI-style list `{data:[{id}]}` (also accepts a bare array or `{models:[…]}`). */
-export function liveIdsFromModelsResponse(body: unknown): string[] | null {
-  const list = Array.isArray(body)
-    ? body
-    : typeof body === "object" && body !== null
-      ? ((body as { data?: unknown; models?: unknown }).data ?? (body as { models?: unknown }).models)
-      : undefined;
+function isObj(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function positiveInt(v: unknown): number | undefined {
+  return typeof v === "number" && Number.isSafeInteger(v) && v > 0 ? v : undefined;
+}
+
+function strings(v: unknown): string[] | undefined {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : undefined;
+}
+
+/** Listing parameter names → the request keys we send (`max_tokens` is our `max_completion_tokens`). */
+function requestKeyOf(name: string): string {
+  return name === "max_tokens" ? "max_completion_tokens" : name;
+}
+
+/**
+ * One entry of any listing form: the default `{id}`, the openrouter form (`context_length`,
+ * `max_output_length`, `input_modalities`, `supported_features`, `supported_sampling_parameters`), the
+ * huggingface form (`capabilities.vision`) or the public-model form (`limits`, `capabilities`,
+ * `supported_parameters`). Fields that are missing or malformed stay undefined.
+ */
+export function listedModelFromEntry(entry: unknown): ListedModelFacts | undefined {
+  const rawId = typeof entry === "string" ? entry : isObj(entry) ? entry.id : undefined;
+  if (typeof rawId !== "string" || rawId.trim() === "") return undefined;
+  const facts: ListedModelFacts = { id: rawId.trim().replace(/^cerebras\//, "") };
+  if (!isObj(entry)) return facts;
+  const limits = isObj(entry.limits) ? entry.limits : {};
+  const caps = isObj(entry.capabilities) ? entry.capabilities : {};
+  const contextWindow = positiveInt(entry.context_length) ?? positiveInt(limits.max_context_length);
+  const maxOutput = positiveInt(entry.max_output_length) ?? positiveInt(limits.max_completion_tokens);
+  if (contextWindow !== undefined) facts.contextWindow = contextWindow;
+  if (maxOutput !== undefined) facts.maxOutput = maxOutput;
+
+  const modalities = strings(entry.input_modalities);
+  const modality = isObj(entry.architecture) ? entry.architecture.modality : undefined;
+  if (typeof caps.vision === "boolean") facts.vision = caps.vision;
+  else if (modalities) facts.vision = modalities.includes("image");
+  else if (typeof modality === "string") facts.vision = modality !== "text";
+
+  const features = strings(entry.supported_features);
+  if (typeof caps.reasoning === "boolean") facts.reasoning = caps.reasoning;
+  else if (features) facts.reasoning = features.includes("reasoning");
+
+  const sampling = strings(entry.supported_sampling_parameters);
+  if (sampling) facts.supportedParameters = [...new Set(sampling.map(requestKeyOf))];
+  else if (isObj(entry.supported_parameters)) {
+    facts.supportedParameters = Object.entries(entry.supported_parameters)
+      .filter(([, on]) => on === true)
+      .map(([name]) => requestKeyOf(name));
+  }
+  if (typeof entry.deprecated === "boolean") facts.deprecated = entry.deprecated;
+  return facts;
+}
+
+/** Every model of a listing `{data:[…]}` (also a bare array or `{models:[…]}`); null when it is not one. */
+export function listedModelsFromResponse(body: unknown): ListedModelFacts[] | null {
+  const list = Array.isArray(body) ? body : isObj(body) ? (body.data ?? body.models) : undefined;
   if (!Array.isArray(list)) return null;
-  const ids = list
-    .map((m) =>
-      typeof m === "string"
-        ? m
-        : typeof m === "object" && m !== null
-          ? (m as { id?: unknown }).id
-          : undefined,
-    )
-    .filter((id): id is string => typeof id === "string" && id.length > 0)
-    .map((id) => id.replace(/^cerebras\//, ""));
-  return [...new Set(ids)];
+  const byId = new Map<string, ListedModelFacts>();
+  for (const entry of list) {
+    const facts = listedModelFromEntry(entry);
+    if (facts && !byId.has(facts.id)) byId.set(facts.id, facts);
+  }
+  return [...byId.values()];
+}
+
+/** Ids of a listing (see listedModelsFromResponse). */
+export function liveIdsFromModelsResponse(body: unknown): string[] | null {
+  return listedModelsFromResponse(body)?.map((m) => m.id) ?? null;
+}
+
+async function getListing(
+  url: string,
+  apiKey: string,
+  fetchImpl: FetchLike,
+  signal: AbortSignal,
+): Promise<{ models: ListedModelFacts[] | null; status?: number; reason?: string }> {
+  const res = await fetchImpl(url, {
+    headers: { authorization: `Bearer ${apiKey}`, accept: "application/json" },
+    signal,
+  });
+  if (!res.ok) return { models: null, status: res.status, reason: `HTTP ${res.status}` };
+  const models = listedModelsFromResponse(await res.json().catch(() => undefined));
+  return models && models.length > 0 ? { models } : { models: null, reason: "no model list in the answer" };
+}
+
+/**
+ * The account's listing: the openrouter form first (it carries the limits); when that form is refused
+ * or malformed (a gateway that only knows the plain form), the plain form. One timeout covers both.
+ */
+export async function fetchModelListing(
+  baseUrl: string,
+  apiKey: string | undefined,
+  opts: { timeoutMs?: number; fetchImpl?: FetchLike } = {},
+): Promise<ListingResult> {
+  if (!apiKey) return { models: null, reason: "CEREBRAS_API_KEY is not set" };
+  const fetchImpl = opts.fetchImpl ?? (globalThis.fetch as unknown as FetchLike);
+  const signal = AbortSignal.timeout(opts.timeoutMs ?? 5000);
+  try {
+    const rich = await getListing(modelsUrl(baseUrl, "openrouter"), apiKey, fetchImpl, signal);
+    if (rich.models || rich.status === 401 || rich.status === 403) return rich;
+    const plain = await getListing(modelsUrl(baseUrl), apiKey, fetchImpl, signal);
+    return plain.models ? plain : { models: null, reason: plain.reason ?? rich.reason };
+  } catch (err) {
+    return {
+      models: null,
+      reason: signal.aborted ? "timed out" : String((err as Error).message ?? err),
+    };
+  }
 }
 
 export async function fetchLiveModelIds(
@@ -58,18 +163,6 @@ export async function fetchLiveModelIds(
   apiKey: string | undefined,
   opts: { timeoutMs?: number; fetchImpl?: FetchLike } = {},
 ): Promise<DiscoveryResult> {
-  if (!apiKey) return { live: null, reason: "CEREBRAS_API_KEY is not set" };
-  const fetchImpl = opts.fetchImpl ?? (globalThis.fetch as unknown as FetchLike);
-  const signal = AbortSignal.timeout(opts.timeoutMs ?? 5000);
-  try {
-    const res = await fetchImpl(modelsUrl(baseUrl), {
-      headers: { authorization: `Bearer ${apiKey}`, accept: "application/json" },
-      signal,
-    });
-    if (!res.ok) return { live: null, reason: `HTTP ${res.status}` };
-    const live = liveIdsFromModelsResponse(await res.json());
-    return live && live.length > 0 ? { live } : { live: null, reason: "no model list in the answer" };
-  } catch (err) {
-    return { live: null, reason: signal.aborted ? "timed out" : String((err as Error).message ?? err) };
-  }
+  const r = await fetchModelListing(baseUrl, apiKey, opts);
+  return r.models ? { live: r.models.map((m) => m.id) } : { live: null, reason: r.reason };
 }

@@ -12,7 +12,7 @@ import type { Relay } from "../relay/index";
 import { parseCerebrasApiKeys } from "../relay/keys";
 import { anthropicToCerebrasRequest, type RequestTranslation } from "../request/index";
 import { watchClientDisconnect } from "./client-disconnect";
-import { LiveModelCache } from "./live-models";
+import { ModelCatalogue } from "./live-models";
 import { type LogLevel, type PluginOptions, parsePluginOptions } from "./options";
 import { HANDOFF_URL, type ParkedAnswer, parkUpstreamAnswer, sharedRelay } from "./relay-client";
 import { cerebrasAnswerToCcrResponse } from "./response";
@@ -93,7 +93,9 @@ export class CerebrasCcrTransformer implements CcrTransformer {
   readonly name: string;
   logger?: CcrLogger;
   private readonly options: PluginOptions;
-  private readonly liveModels = new LiveModelCache();
+  private readonly catalogue = new ModelCatalogue({
+    warn: (message) => this.log("warn", {}, message),
+  });
 
   constructor(options?: unknown) {
     this.options = parsePluginOptions(options);
@@ -103,6 +105,21 @@ export class CerebrasCcrTransformer implements CcrTransformer {
   private log(level: Exclude<LogLevel, "silent">, obj: Record<string, unknown>, msg: string): void {
     if (LEVEL_RANK[level] < LEVEL_RANK[this.options.logLevel]) return;
     this.logger?.[level]?.({ plugin: this.name, ...obj }, msg);
+  }
+
+  /**
+   * What the account's model listing says (never waits; undefined before the first listing arrives or
+   * with `discoverModels: false`, and then the model table decides). @see docs/models.md
+   */
+  private listedModels(provider: CcrProvider) {
+    if (!this.options.discoverModels) return undefined;
+    let apiKey: string | undefined;
+    try {
+      apiKey = resolveCerebrasApiKey(provider.apiKey);
+    } catch {
+      return undefined; // the missing key is reported by the request itself
+    }
+    return this.catalogue.facts(provider.baseUrl, apiKey);
   }
 
   async transformRequestIn(
@@ -124,6 +141,7 @@ export class CerebrasCcrTransformer implements CcrTransformer {
         modelOverrides: this.options.models,
         extraKnownModels: provider.models,
         maxCompletionTokensCap: this.options.maxCompletionTokens,
+        listedModels: this.listedModels(provider),
       });
       for (const w of t.warnings) this.log("warn", { reqId: context.req.id }, w);
       const apiKey = resolveCerebrasApiKey(provider.apiKey);
@@ -196,7 +214,7 @@ export class CerebrasCcrTransformer implements CcrTransformer {
       // A configured model keeps being sent for as long as Cerebras serves it; once Cerebras answers
       // "model not found", the error names the live models (asked from GET /v1/models).
       if (body.error.type === "not_found_error" && this.options.discoverModels) {
-        const live = await this.liveModels.get(provider.baseUrl, apiKey);
+        const live = await this.catalogue.liveIds(provider.baseUrl, apiKey);
         if (live) message = modelNotFoundMessage(t.body.model, { ...state.errorContext, liveModels: live });
       }
       throw new CerebrasAnsweredError(status, body.error.type, message, out.mapped.headers);

@@ -9,8 +9,7 @@ import {
   resolveWrapperModel,
 } from "./claude-env";
 
-// Figures from docs/mapping.md#59-models (paid-tier context/output) and the 16384 cap of
-// docs/mapping.md#11-top-level-fields.
+// Figures from the model table (docs/models.md) and the plugin's 16384 output cap.
 describe("claudeCodeLimits", () => {
   it("uses the model's context window and caps output like the plugin does", () => {
     expect(claudeCodeEnv(claudeCodeLimits("zai-glm-4.7"))).toEqual([
@@ -38,7 +37,14 @@ describe("claudeCodeLimits", () => {
 
   it("never sets a Claude Code output limit above the model's own", () => {
     const view = { maxCompletionTokens: 100000 };
-    expect(claudeCodeLimits("gpt-oss-120b", view).maxOutputTokens).toBe(40000);
+    expect(claudeCodeLimits("gpt-oss-120b", view).maxOutputTokens).toBe(40960);
+  });
+
+  it("sizes Claude Code by the account's listing when there is one (a free-tier 65536 window)", () => {
+    const listed = [{ id: "gpt-oss-120b", contextWindow: 65536, maxOutput: 8192 }];
+    const limits = claudeCodeLimits("gpt-oss-120b", {}, listed);
+    expect([limits.contextWindow, limits.maxOutputTokens]).toEqual([65536, 8192]);
+    expect(claudeCodeLimits("gpt-oss-120b", {}).contextWindow).toBe(131072);
   });
 });
 
@@ -53,7 +59,8 @@ describe("resolveWrapperModel", () => {
     expect(resolveWrapperModel(config, undefined, "zai-glm-4.7")).toBe("zai-glm-4.7");
     expect(resolveWrapperModel(config)).toBe("gpt-oss-120b");
     expect(resolveWrapperModel({ Router: config.Router })).toBe("qwen-3.8-27b");
-    expect(resolveWrapperModel({})).toBe("zai-glm-4.7");
+    expect(resolveWrapperModel({}, undefined, undefined, [{ id: "zai-glm-4.7" }])).toBe("zai-glm-4.7");
+    expect(resolveWrapperModel({}, undefined, undefined, [{ id: "qwen-3.8-27b" }])).toBe("qwen-3.8-27b");
   });
 
   it("leaves another provider's model alone", () => {

@@ -5,7 +5,13 @@
 //   which ccr also routes explicitly to our provider.
 // - CLAUDE_CODE_MAX_OUTPUT_TOKENS becomes the request's max_tokens.
 
-import { DEFAULT_MODEL_ID, getModelInfo, type ModelInfo, type ModelOverride } from "../models";
+import {
+  chooseDefaultModel,
+  getModelInfo,
+  type ListedModelFacts,
+  type ModelInfo,
+  type ModelOverride,
+} from "../models";
 import { DEFAULT_MAX_COMPLETION_TOKENS_CAP } from "../request/sampling";
 import {
   configuredModel,
@@ -47,19 +53,32 @@ export function cerebrasModelFromRef(ref: string): string | undefined {
   return trimmed.slice(comma + 1).trim() || undefined;
 }
 
-/** The model the wrapper should size Claude Code for: explicit, then CCR_CEREBRAS_MODEL, then the config. */
+/**
+ * The model the wrapper should size Claude Code for: explicit, then CCR_CEREBRAS_MODEL, then the config,
+ * then the default the plugin would pick for the account's listing (`listed`, the table without one).
+ */
 export function resolveWrapperModel(
   config: JsonObject,
   requested?: string,
   fromEnv?: string,
+  listed?: readonly ListedModelFacts[],
 ): string | undefined {
   if (requested?.trim()) return cerebrasModelFromRef(requested);
   if (fromEnv?.trim()) return cerebrasModelFromRef(fromEnv);
-  return configuredModel(config) ?? DEFAULT_MODEL_ID;
+  return configuredModel(config) ?? chooseDefaultModel(listed?.map((m) => m.id) ?? null);
 }
 
-export function claudeCodeLimits(modelId: string, options: PluginOptionsView = {}): ClaudeCodeLimits {
-  const model = getModelInfo(modelId, options.models);
+/** The limits of `modelId`: the table, then the account's listing (`listed`), then the options. */
+export function claudeCodeLimits(
+  modelId: string,
+  options: PluginOptionsView = {},
+  listed?: readonly ListedModelFacts[],
+): ClaudeCodeLimits {
+  const model = getModelInfo(
+    modelId,
+    options.models,
+    listed?.find((m) => m.id === modelId),
+  );
   const cap = options.maxCompletionTokens ?? DEFAULT_MAX_COMPLETION_TOKENS_CAP;
   return { model, contextWindow: model.contextWindow, maxOutputTokens: Math.min(model.maxOutput, cap) };
 }

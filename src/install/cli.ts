@@ -1,18 +1,29 @@
 // The installer's helper CLI, bundled (json5 included) into dist/install-config.cjs so install.sh and the
 // ccr-cerebras wrapper need only `node`. Commands:
-//   resolve  --config P [--model M] [--base-url U]      → model=… / base_url=… (what merge would use)
+//   resolve  --config P [--model M] [--base-url U]      → model=… / model_source=flag|config|default /
+//                                                        base_url=… (what merge would use)
 //   merge    --config P --plugin P [--model M] [--base-url U] [--models a,b] [--live a,b]
 //            [--port N] [--router-key K] [--dry-run]
 //   remove   --config P [--dry-run]
-//   discover --base-url U --model M [--timeout-ms N]    → live …|live-unknown …, warn …, suggest … (key from env)
+//   discover --base-url U --model M [--source S] [--timeout-ms N]
+//            → live …|live-unknown …, model …, say …, warn …, suggest … (key from env; saves the listing)
 //   env      [--config P] [--model M] [--format shell|lines]
+//   models   [--config P] [--base-url U] [--timeout-ms N] [--cached]  → the catalogue as the plugin sees it
 //   check    --config P [--model M] [--ccr-pid N] [--timeout-ms N]   → problems on stderr (key from env)
 //   claude-config --dir D --user-file F                  seeds D/.claude.json (isolated Claude Code config)
 // Exit codes: 0 ok, 2 usage error, 3 unreadable or malformed config, 4 check found a problem, 1 anything else.
 
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
-import { DEFAULT_MODEL_ID, liveModelIdsFromTable } from "../models";
+import {
+  accountOf,
+  defaultCatalogueFile,
+  findCatalogueEntry,
+  readCatalogueFile,
+  writeCatalogueEntry,
+} from "../catalogue-file";
+import { chooseDefaultModel, type ListedModelFacts, liveModelIdsFromTable } from "../models";
+import { fetchModelListing, modelsUrl } from "../models-endpoint";
 import { seedIsolatedClaudeJson } from "./claude-config";
 import {
   claudeCodeEnv,
@@ -40,7 +51,8 @@ import {
   writeFileAtomic,
 } from "./config-file";
 import { unifiedDiff } from "./diff";
-import { type FetchLike, fetchLiveModelIds, modelWarnings } from "./discovery";
+import { type FetchLike, modelWarnings } from "./discovery";
+import { formatCatalogue } from "./models-command";
 import { preflightCheck } from "./preflight";
 
 export interface CliIo {
@@ -71,7 +83,7 @@ class UsageError extends Error {}
 
 type Flags = Map<string, string | true>;
 
-const BOOLEAN_FLAGS = new Set(["dry-run"]);
+const BOOLEAN_FLAGS = new Set(["dry-run", "cached"]);
 
 export function parseFlags(args: readonly string[]): Flags {
   const flags: Flags = new Map();
@@ -159,9 +171,14 @@ function cmdResolve(flags: Flags, io: CliIo): number {
   const provider = findCerebrasProvider(loaded.config);
   const url =
     typeof provider?.api_base_url === "string" ? baseUrlFromChatUrl(provider.api_base_url) : undefined;
-  const model =
-    validModelId(str(flags, "model"), "model") ?? configuredModel(loaded.config) ?? DEFAULT_MODEL_ID;
-  io.stdout(`model=${model}\nbase_url=${validUrl(str(flags, "base-url")) ?? url ?? DEFAULT_BASE_URL}\n`);
+  const asked = validModelId(str(flags, "model"), "model");
+  const configured = configuredModel(loaded.config);
+  const source = asked ? "flag" : configured ? "config" : "default";
+  // Offline choice; `discover` replaces a "default" one with the listing's.
+  const model = asked ?? configured ?? chooseDefaultModel(null, io.now?.() ?? new Date());
+  io.stdout(
+    `model=${model}\nmodel_source=${source}\nbase_url=${validUrl(str(flags, "base-url")) ?? url ?? DEFAULT_BASE_URL}\n`,
+  );
   return 0;
 }
 
@@ -213,33 +230,88 @@ function cmdRemove(flags: Flags, io: CliIo): number {
   return 0;
 }
 
-async function cmdDiscover(flags: Flags, io: CliIo): Promise<number> {
-  const baseUrl = validUrl(str(flags, "base-url", true))!;
-  const model = validModelId(str(flags, "model", true), "model")!;
-  const result = await fetchLiveModelIds(baseUrl, io.env.CEREBRAS_API_KEY, {
+/** Asks the account's listing and keeps it where the plugin and the wrapper read it. */
+async function fetchAndSaveListing(
+  baseUrl: string,
+  flags: Flags,
+  io: CliIo,
+): Promise<{ models: ListedModelFacts[] | null; reason?: string }> {
+  const apiKey = io.env.CEREBRAS_API_KEY;
+  const result = await fetchModelListing(baseUrl, apiKey, {
     timeoutMs: intFlag(flags, "timeout-ms", 100, 60_000) ?? 5000,
     fetchImpl: io.fetchImpl,
   });
-  io.stdout(result.live ? `live ${result.live.join(" ")}\n` : `live-unknown ${result.reason ?? ""}\n`);
+  const file = defaultCatalogueFile(io.env);
+  if (result.models && apiKey && file) {
+    try {
+      writeCatalogueEntry(file, {
+        url: modelsUrl(baseUrl),
+        account: accountOf(apiKey),
+        fetchedAt: (io.now?.() ?? new Date()).getTime(),
+        models: result.models,
+      });
+    } catch (err) {
+      io.stderr(`install-config: could not save the model listing in ${file}: ${(err as Error).message}\n`);
+    }
+  }
+  return result;
+}
+
+async function cmdDiscover(flags: Flags, io: CliIo): Promise<number> {
+  const baseUrl = validUrl(str(flags, "base-url", true))!;
+  let model = validModelId(str(flags, "model", true), "model")!;
+  const source = str(flags, "source") ?? "flag";
+  if (!["flag", "config", "default"].includes(source))
+    throw new UsageError("--source must be flag, config or default");
+  const result = await fetchAndSaveListing(baseUrl, flags, io);
+  const live = result.models?.map((m) => m.id) ?? null;
+  io.stdout(live ? `live ${live.join(" ")}\n` : `live-unknown ${result.reason ?? ""}\n`);
   const today = io.now?.() ?? new Date();
-  const warnings = modelWarnings(model, result.live, today);
+  if (source === "default") {
+    model = chooseDefaultModel(live, today);
+    const why = !live
+      ? `no model listing (${result.reason ?? "unknown"}): the built-in table's best live model`
+      : model === "zai-glm-4.7"
+        ? "this key is served zai-glm-4.7"
+        : model === "gpt-oss-120b"
+          ? "zai-glm-4.7 is not served to this key"
+          : "neither zai-glm-4.7 nor gpt-oss-120b is served to this key: the first served model";
+    io.stdout(`model ${model}\nsay models: default model ${model} (${why})\n`);
+    return 0;
+  }
+  const warnings = modelWarnings(model, live, today);
   for (const warning of warnings) io.stdout(`warn ${warning}\n`);
   if (warnings.length > 0) {
-    const choices = (result.live ?? liveModelIdsFromTable(today)).filter((id) => id !== model);
+    const choices = (live ?? liveModelIdsFromTable(today)).filter((id) => id !== model);
     if (choices.length > 0) io.stdout(`suggest ${choices.join(" ")}\n`);
   }
   return 0;
 }
 
+function configuredBaseUrl(config: JsonObject): string {
+  const provider = findCerebrasProvider(config);
+  return typeof provider?.api_base_url === "string"
+    ? baseUrlFromChatUrl(provider.api_base_url)
+    : DEFAULT_BASE_URL;
+}
+
+/** The saved listing for the configured base URL and key (never the network: the wrapper must not wait). */
+function savedListing(baseUrl: string, io: CliIo) {
+  const file = defaultCatalogueFile(io.env);
+  const entries = file ? readCatalogueFile(file) : [];
+  return findCatalogueEntry(entries, baseUrl, io.env.CEREBRAS_API_KEY);
+}
+
 function cmdEnv(flags: Flags, io: CliIo): number {
   const configPath = str(flags, "config");
   const config = configPath ? loadConfig(configPath).config : {};
-  const model = resolveWrapperModel(config, str(flags, "model"), io.env.CCR_CEREBRAS_MODEL);
+  const listed = savedListing(configuredBaseUrl(config), io)?.models;
+  const model = resolveWrapperModel(config, str(flags, "model"), io.env.CCR_CEREBRAS_MODEL, listed);
   if (!model) {
     io.stderr("ccr-cerebras: the model belongs to another provider; Claude Code limits left unchanged\n");
     return 0;
   }
-  const env = claudeCodeEnv(claudeCodeLimits(model, pluginOptionsView(config)));
+  const env = claudeCodeEnv(claudeCodeLimits(model, pluginOptionsView(config), listed));
   const format = str(flags, "format") ?? "shell";
   if (format !== "shell" && format !== "lines") throw new UsageError("--format must be shell or lines");
   io.stdout(format === "shell" ? formatExports(env) : formatLines(env));
@@ -298,6 +370,38 @@ function cmdClaudeConfig(flags: Flags, io: CliIo): number {
   return 0;
 }
 
+async function cmdModels(flags: Flags, io: CliIo): Promise<number> {
+  const configPath = str(flags, "config");
+  const config = configPath ? loadConfig(configPath).config : {};
+  const baseUrl = validUrl(str(flags, "base-url")) ?? configuredBaseUrl(config);
+  let listing: { models: ListedModelFacts[]; fetchedAt?: number } | undefined;
+  let note: string;
+  if (flags.get("cached") !== true) {
+    const fresh = await fetchAndSaveListing(baseUrl, flags, io);
+    if (fresh.models) listing = { models: fresh.models };
+    note = fresh.models
+      ? `listing of ${modelsUrl(baseUrl)}, fetched now`
+      : `the listing could not be read (${fresh.reason ?? "unknown"})`;
+  } else note = "--cached";
+  if (!listing) {
+    const saved = savedListing(baseUrl, io);
+    if (saved) {
+      listing = saved;
+      note += `; saved listing of ${new Date(saved.fetchedAt).toISOString()}`;
+    } else note += "; no saved listing: the built-in table";
+  }
+  io.stdout(
+    formatCatalogue({
+      listed: listing?.models,
+      options: pluginOptionsView(config),
+      defaultModel: configuredModel(config),
+      today: io.now?.() ?? new Date(),
+      note,
+    }),
+  );
+  return 0;
+}
+
 export async function runInstallCli(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -313,13 +417,15 @@ export async function runInstallCli(argv: readonly string[], io: CliIo): Promise
         return await cmdDiscover(flags, io);
       case "env":
         return cmdEnv(flags, io);
+      case "models":
+        return await cmdModels(flags, io);
       case "check":
         return await cmdCheck(flags, io);
       case "claude-config":
         return cmdClaudeConfig(flags, io);
       default:
         throw new UsageError(
-          `unknown command: ${command ?? "(none)"}; use resolve, merge, remove, discover, env, check or claude-config`,
+          `unknown command: ${command ?? "(none)"}; use resolve, merge, remove, discover, env, models, check or claude-config`,
         );
     }
   } catch (err) {

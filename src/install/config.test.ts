@@ -44,30 +44,39 @@ function cerebras(config: JsonObject): JsonObject {
 describe("mergeCerebrasConfig", () => {
   it("builds the provider ccr expects: full chat URL, $VAR key, string transformer entry, absolute plugin path", () => {
     const { config, model } = mergeCerebrasConfig({}, { pluginPath: PLUGIN, today: TODAY });
-    expect(model).toBe("zai-glm-4.7");
+    expect(model).toBe("gpt-oss-120b"); // no listing: the table's best live model
     expect(config.transformers).toEqual([
-      { path: PLUGIN, options: { defaultModel: "zai-glm-4.7" }, setByInstaller: ["LOG_LEVEL"] },
+      { path: PLUGIN, options: { defaultModel: "gpt-oss-120b" }, setByInstaller: ["LOG_LEVEL"] },
     ]);
     const p = cerebras(config);
     expect(p.api_base_url).toBe("https://api.cerebras.ai/v1/chat/completions");
     expect(p.api_key).toBe("$CEREBRAS_API_KEY");
     expect(p.transformer).toEqual({ use: ["ccr-cerebras"] });
     expect(config.Router).toEqual({
-      default: "cerebras,zai-glm-4.7",
+      default: "cerebras,gpt-oss-120b",
       background: "cerebras,gpt-oss-120b",
-      think: "cerebras,zai-glm-4.7",
+      think: "cerebras,gpt-oss-120b",
     });
     expect(config.Router).not.toHaveProperty("longContext");
   });
 
+  it("defaults to zai-glm-4.7 only where the listing serves it, else gpt-oss-120b, else the first served", () => {
+    const pick = (liveModels: string[]) =>
+      mergeCerebrasConfig({}, { pluginPath: PLUGIN, liveModels, today: TODAY }).model;
+    expect(pick(["gpt-oss-120b", "zai-glm-4.7"])).toBe("zai-glm-4.7");
+    expect(pick(["qwen-3.8-27b", "gpt-oss-120b"])).toBe("gpt-oss-120b");
+    expect(pick(["qwen-3.8-27b", "other-model"])).toBe("qwen-3.8-27b");
+  });
+
   it("lists the chosen model first, then the table's live models, and always the background model", () => {
     const { config } = mergeCerebrasConfig({}, { pluginPath: PLUGIN, model: "qwen-3.8-27b", today: TODAY });
-    expect(cerebras(config).models).toEqual(["qwen-3.8-27b", "gpt-oss-120b", "gemma-4-31b"]);
+    // gemma-4-31b left shared inference; zai-glm-4.7 stays offered for endpoints that still serve it.
+    expect(cerebras(config).models).toEqual(["qwen-3.8-27b", "gpt-oss-120b", "zai-glm-4.7"]);
     const live = mergeCerebrasConfig(
       {},
       { pluginPath: PLUGIN, model: "gpt-oss-120b", liveModels: ["gpt-oss-120b"] },
     );
-    expect(cerebras(live.config).models).toEqual(["gpt-oss-120b"]);
+    expect(cerebras(live.config).models).toEqual(["gpt-oss-120b", "zai-glm-4.7"]);
   });
 
   it("keeps every other provider, transformer, Router key and setting exactly", () => {
@@ -187,9 +196,9 @@ describe("mergeCerebrasConfig", () => {
     expect((config.providers as JsonObject[])[0]!.name).toBe("cerebras");
   });
 
-  it("--model gpt-oss-120b keeps zai-glm-4.7 and the other listed models, and says it kept them (not 'removed')", () => {
+  it("drops retired models from the provider list but keeps user-added unknown ones", () => {
     const existing = {
-      Providers: [{ name: "cerebras", models: ["zai-glm-4.7", "my-finetune", "zai-glm-4.6"] }],
+      Providers: [{ name: "cerebras", models: ["llama-3.3-70b", "my-finetune", "zai-glm-4.6"] }],
     };
     const { config, notes } = mergeCerebrasConfig(existing, {
       pluginPath: PLUGIN,
@@ -197,11 +206,21 @@ describe("mergeCerebrasConfig", () => {
       today: TODAY,
     });
     const models = cerebras(config).models as string[];
-    expect(models).toEqual(
-      expect.arrayContaining(["gpt-oss-120b", "zai-glm-4.7", "my-finetune", "zai-glm-4.6"]),
-    );
-    expect(notes.join("\n")).not.toMatch(/removed/);
-    expect(notes.filter((n) => /^kept zai-glm-4\.[67] .*retired it on/.test(n))).toHaveLength(2);
+    expect(models).toContain("my-finetune");
+    expect(models).not.toContain("llama-3.3-70b");
+    expect(models).not.toContain("zai-glm-4.6");
+    expect(notes.filter((n) => n.includes("retired"))).toHaveLength(2);
+  });
+
+  it("--model gpt-oss-120b keeps zai-glm-4.7 listed and never claims to have removed it", () => {
+    const existing = { Providers: [{ name: "cerebras", models: ["zai-glm-4.7", "qwen-3.8-27b"] }] };
+    const { config, notes } = mergeCerebrasConfig(existing, {
+      pluginPath: PLUGIN,
+      model: "gpt-oss-120b",
+      today: TODAY,
+    });
+    expect(cerebras(config).models as string[]).toContain("zai-glm-4.7");
+    expect(notes.join("\n")).not.toMatch(/removed zai-glm-4\.7/);
   });
 
   it("repoints Router.background when it names a cerebras model that is no longer listed", () => {

@@ -4,7 +4,7 @@
 // elsewhere. Everything else keeps its value and key order. See docs/install.md for the reasons.
 
 import { PLUGIN_NAME } from "../ccr/options";
-import { DEFAULT_MODEL_ID, getModelInfo, liveModelIdsFromTable } from "../models";
+import { chooseDefaultModel, getModelInfo, liveModelIdsFromTable, PREFERRED_DEFAULT_MODELS } from "../models";
 import { unifiedDiff } from "./diff";
 
 export type JsonObject = { [key: string]: unknown };
@@ -27,7 +27,7 @@ export interface MergeOptions {
   pluginPath: string;
   /** OpenAI-compatible base URL; default: the existing provider's, else DEFAULT_BASE_URL. */
   baseUrl?: string;
-  /** Default model; default: the one already configured, else DEFAULT_MODEL_ID. */
+  /** Default model; default: the one already configured, else chooseDefaultModel(liveModels). */
   model?: string;
   /** Extra models offered to `/model`. */
   extraModels?: readonly string[];
@@ -131,9 +131,9 @@ function unique(ids: readonly string[]): string[] {
   return [...new Set(ids.map((id) => id.trim()).filter(Boolean))];
 }
 
-function retiredInTable(id: string, today: Date): string | undefined {
+function isRetiredInTable(id: string, today: Date): boolean {
   const retired = getModelInfo(id).retired;
-  return retired !== undefined && retired <= today.toISOString().slice(0, 10) ? retired : undefined;
+  return retired !== undefined && retired <= today.toISOString().slice(0, 10);
 }
 
 function mergeModels(
@@ -144,17 +144,22 @@ function mergeModels(
   notes: string[],
 ): string[] {
   const extras = unique(opts.extraModels ?? []);
-  // The user's list is kept as it is, retired models included (an account may still serve them).
-  const kept = (Array.isArray(existing) ? existing : []).filter((id): id is string => typeof id === "string");
-  for (const id of kept) {
-    const retired = retiredInTable(id, today);
-    if (retired && id !== model)
+  const kept: string[] = [];
+  for (const id of Array.isArray(existing) ? existing : []) {
+    if (typeof id !== "string") continue;
+    const offered = id === model || extras.includes(id) || PREFERRED_DEFAULT_MODELS.includes(id);
+    if (!offered && isRetiredInTable(id, today)) {
       notes.push(
-        `kept ${id} in the cerebras models (/model can still pick it), though Cerebras retired it on ${retired}`,
+        `removed ${id} from the cerebras models: Cerebras retired it on ${getModelInfo(id).retired}`,
       );
+      continue;
+    }
+    kept.push(id);
   }
   const live = opts.liveModels ? unique(opts.liveModels) : liveModelIdsFromTable(today);
-  return unique([model, ...extras, ...kept, ...live, BACKGROUND_MODEL_ID]);
+  // The preferred defaults stay listed even when retired on shared inference: `/model cerebras,<id>`
+  // still routes where a dedicated endpoint or gateway serves them.
+  return unique([model, ...extras, ...kept, ...live, BACKGROUND_MODEL_ID, ...PREFERRED_DEFAULT_MODELS]);
 }
 
 function mergeTransformers(
@@ -274,7 +279,8 @@ export function mergeCerebrasConfig(existing: JsonObject, opts: MergeOptions): M
   const today = opts.today ?? new Date();
   const notes: string[] = [];
   const config: JsonObject = structuredClone(existing);
-  const model = opts.model?.trim() || configuredModel(config) || DEFAULT_MODEL_ID;
+  const model =
+    opts.model?.trim() || configuredModel(config) || chooseDefaultModel(opts.liveModels ?? null, today);
   const provider = findCerebrasProvider(config);
   const existingUrl = typeof provider?.api_base_url === "string" ? provider.api_base_url : undefined;
   const baseUrl =

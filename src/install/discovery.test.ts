@@ -18,7 +18,7 @@ async function listen(
   return `http://127.0.0.1:${(server!.address() as AddressInfo).port}/v1`;
 }
 
-// The body shape of docs/mapping.md#510-model-catalogue-endpoint.
+// The plain listing form (SDK 1.91.0 src/resources/models.ts; docs/models.md).
 const MODELS_BODY = {
   object: "list",
   data: [
@@ -37,16 +37,15 @@ describe("fetchLiveModelIds", () => {
     await expect(fetchLiveModelIds(base, "csk-test")).resolves.toEqual({
       live: ["gpt-oss-120b", "qwen-3.8-27b"],
     });
-    expect(seen).toEqual([{ url: "/v1/models", auth: "Bearer csk-test" }]);
+    // The plain form answers ?format=openrouter with ids only: that is enough.
+    expect(seen).toEqual([{ url: "/v1/models?format=openrouter", auth: "Bearer csk-test" }]);
   });
 
   it("gives up after the hard timeout when Cerebras does not answer", async () => {
     const base = await listen(() => {}); // never answers
-    const started = Date.now();
     const result = await fetchLiveModelIds(base, "csk-test", { timeoutMs: 300 });
     expect(result.live).toBeNull();
     expect(result.reason).toBe("timed out");
-    expect(Date.now() - started).toBeLessThan(3000);
   });
 
   it("does not call anything without a key", async () => {
@@ -97,5 +96,79 @@ describe("modelWarnings", () => {
     );
     expect(modelWarnings("zai-glm-4.7", ["zai-glm-4.7"], today)).toEqual([]);
     expect(modelWarnings("gpt-oss-120b", null, today)).toEqual([]);
+  });
+});
+
+describe("the listing's forms (SDK 1.91.0 src/resources/models.ts)", () => {
+  it("reads limits, vision, reasoning and parameters from the openrouter form", async () => {
+    const { listedModelsFromResponse } = await import("../models-endpoint");
+    expect(
+      listedModelsFromResponse({
+        data: [
+          {
+            id: "cerebras/qwen-3.8-27b",
+            context_length: 131072,
+            max_output_length: 32768,
+            input_modalities: ["text", "image"],
+            supported_features: ["tools", "reasoning"],
+            supported_sampling_parameters: ["temperature", "top_p", "max_tokens"],
+          },
+        ],
+      }),
+    ).toEqual([
+      {
+        id: "qwen-3.8-27b",
+        contextWindow: 131072,
+        maxOutput: 32768,
+        vision: true,
+        reasoning: true,
+        supportedParameters: ["temperature", "top_p", "max_completion_tokens"],
+      },
+    ]);
+  });
+
+  it("reads the huggingface and public-model forms, and ignores malformed fields", async () => {
+    const { listedModelsFromResponse } = await import("../models-endpoint");
+    expect(
+      listedModelsFromResponse({
+        data: [
+          { id: "a", context_length: 65536, capabilities: { vision: false } },
+          {
+            id: "b",
+            limits: { max_context_length: 131072, max_completion_tokens: 40960 },
+            capabilities: { reasoning: true, vision: false },
+            supported_parameters: { temperature: true, top_p: false },
+            deprecated: false,
+          },
+          { id: "c", context_length: -1, max_output_length: "big" },
+          { noid: true },
+        ],
+      }),
+    ).toEqual([
+      { id: "a", contextWindow: 65536, vision: false },
+      {
+        id: "b",
+        contextWindow: 131072,
+        maxOutput: 40960,
+        vision: false,
+        reasoning: true,
+        supportedParameters: ["temperature"],
+        deprecated: false,
+      },
+      { id: "c" },
+    ]);
+  });
+
+  it("falls back to the plain form when the openrouter form is refused", async () => {
+    const { fetchModelListing } = await import("../models-endpoint");
+    const seen: string[] = [];
+    const base = await listen((url, _h, res) => {
+      seen.push(url);
+      if (url.includes("format=")) res.writeHead(422).end('{"message":"bad format"}');
+      else res.writeHead(200).end(JSON.stringify(MODELS_BODY));
+    });
+    const r = await fetchModelListing(base, "csk-test");
+    expect(r.models?.map((m) => m.id)).toEqual(["gpt-oss-120b", "qwen-3.8-27b"]);
+    expect(seen).toEqual(["/v1/models?format=openrouter", "/v1/models"]);
   });
 });

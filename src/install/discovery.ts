@@ -1,5 +1,5 @@
 // Live model discovery for the installer: `GET <base-url>/models` with the Cerebras key and a hard
-// timeout, and the warnings about the chosen default model (docs/mapping.md#59-models).
+// timeout, and the warnings about the chosen default model (docs/models.md).
 
 import { getModelInfo } from "../models";
 

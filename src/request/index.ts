@@ -3,7 +3,13 @@
 // key order, never by copying the input: Cerebras rejects every property it does not know.
 
 import { promptTooLong } from "../errors";
-import { getModelInfo, type ModelInfo, type ModelOverride, resolveCerebrasModelId } from "../models";
+import {
+  getModelInfo,
+  type ListedModelFacts,
+  type ModelInfo,
+  type ModelOverride,
+  resolveCerebrasModelId,
+} from "../models";
 import { CEREBRAS_REQUEST_KEYS, type CerebrasRequest } from "../wire/cerebras";
 import { estimateCerebrasPromptTokens } from "./estimate";
 import { COMPACTION_OUTPUT_RESERVE, isClaudeCodeCompactionRequest, shrinkMessagesToFit } from "./fit-context";
@@ -22,7 +28,7 @@ import {
   reasoningEffortFor,
 } from "./sampling";
 import { anthropicToCerebrasSystem } from "./system";
-import { replaysThinking } from "./thinking";
+import { thinkingReplayOf } from "./thinking";
 import { anthropicToCerebrasToolChoice, anthropicToCerebrasTools } from "./tools";
 
 export interface RequestTranslationOptions {
@@ -35,6 +41,8 @@ export interface RequestTranslationOptions {
   maxCompletionTokensCap?: number;
   /** Default true. */
   preflightContextCheck?: boolean;
+  /** What the account's model listing says (src/ccr/live-models.ts); undefined: the table alone. */
+  listedModels?: readonly ListedModelFacts[];
 }
 
 export interface RequestTranslation {
@@ -74,6 +82,19 @@ function otherWarnings(req: Record<string, unknown>, warnings: string[]): void {
   }
 }
 
+/** Sampling keys a listing may say a model does not take; the rest are structural and always sent. */
+const LISTED_PARAMETERS: ReadonlySet<string> = new Set([
+  "temperature",
+  "top_p",
+  "stop",
+  "max_completion_tokens",
+]);
+
+/** False when the account's listing names the model's parameters and `key` is not among them. */
+function isSupportedParameter(key: string, model: ModelInfo): boolean {
+  return !model.supportedParameters || !LISTED_PARAMETERS.has(key) || model.supportedParameters.includes(key);
+}
+
 export function anthropicToCerebrasRequest(
   input: unknown,
   opts: RequestTranslationOptions = {},
@@ -84,14 +105,19 @@ export function anthropicToCerebrasRequest(
     defaultModel: opts.defaultModel,
     overrides: opts.modelOverrides,
     extraKnown: opts.extraKnownModels,
+    served: opts.listedModels?.map((m) => m.id),
   });
-  const model = getModelInfo(modelId, opts.modelOverrides);
+  const model = getModelInfo(
+    modelId,
+    opts.modelOverrides,
+    opts.listedModels?.find((m) => m.id === modelId),
+  );
   const warnings: string[] = [];
 
   const maxTokens = anthropicMaxTokens(input.max_tokens);
   const converted = anthropicToCerebrasMessages(input.messages, {
     vision: model.vision,
-    replayThinking: replaysThinking(model),
+    replay: thinkingReplayOf(model),
   });
   const system = anthropicToCerebrasSystem(input.system, converted.systemAppend);
   let messages: CerebrasRequest["messages"] = system
@@ -141,7 +167,8 @@ export function anthropicToCerebrasRequest(
   otherWarnings(input, warnings);
 
   const body = {} as Record<string, unknown>;
-  for (const key of CEREBRAS_REQUEST_KEYS) if (fields[key] !== undefined) body[key] = fields[key];
+  for (const key of CEREBRAS_REQUEST_KEYS)
+    if (fields[key] !== undefined && isSupportedParameter(key, model)) body[key] = fields[key];
   return {
     body: body as unknown as CerebrasRequest,
     model,

@@ -230,3 +230,31 @@ describe("tool calls and results", () => {
     expectValid(t);
   });
 });
+
+describe("tool-call ids repeated across turns (API version 2 refuses duplicates)", () => {
+  it("renames a repeated call id and its result, consistently, and keeps earlier turns unchanged", () => {
+    const turns = [
+      { role: "user", content: "go" },
+      { role: "assistant", content: [readCall("call_0", "/a")] },
+      { role: "user", content: [toolResult("call_0", "A")] },
+      { role: "assistant", content: [readCall("call_0", "/b"), readCall("call_0_2", "/c")] },
+      { role: "user", content: [toolResult("call_0", "B"), toolResult("call_0_2", "C")] },
+    ];
+    const t = translate({ messages: turns });
+    const ids = conversation(t).flatMap((m) =>
+      m.role === "assistant"
+        ? (m.tool_calls ?? []).map((c) => c.id)
+        : m.role === "tool"
+          ? [m.tool_call_id]
+          : [],
+    );
+    // call_0, its result; then call_0 → call_0_2, and the client's own call_0_2 → call_0_2_2.
+    expect(ids).toEqual(["call_0", "call_0", "call_0_2", "call_0_2_2", "call_0_2", "call_0_2_2"]);
+    const tools = conversation(t).filter((m) => m.role === "tool");
+    expect(tools.map((m) => m.content)).toEqual(["A", "B", "C"]);
+    expectValid(t);
+    // The first turns serialise identically whether or not later turns exist (prompt cache prefix).
+    const shorter = translate({ messages: turns.slice(0, 3) });
+    expect(JSON.stringify(conversation(t).slice(0, 3))).toBe(JSON.stringify(conversation(shorter)));
+  });
+});

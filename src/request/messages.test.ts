@@ -178,46 +178,42 @@ describe("assistant messages", () => {
     expectValid(t);
   });
 
-  it("does not wrap twice when the content already starts with <think>", () => {
-    const t = translate({
-      model: "qwen-3.8-27b",
+  /** An earlier assistant turn with thinking, then a new user message. */
+  const withThinking = (model: string, thinking: string, text: string) =>
+    translate({
+      model,
       messages: [
         { role: "user", content: "go" },
         {
           role: "assistant",
           content: [
-            { type: "thinking", thinking: "why" },
-            { type: "text", text: "<think>why</think>answer" },
+            { type: "thinking", thinking },
+            { type: "text", text },
           ],
         },
         { role: "user", content: "next" },
       ],
     });
+
+  it("does not wrap twice when the content already starts with <think>", () => {
+    const t = withThinking("qwen-3.8-27b", "why", "<think>why</think>answer");
     expect(conversation(t)[1]!.content).toBe("<think>why</think>answer");
     expect(t.body.clear_thinking).toBeUndefined(); // qwen does not take clear_thinking
     expectValid(t);
   });
 
-  it("drops thinking for gpt-oss (no replay format) and for models without reasoning", () => {
-    for (const model of ["gpt-oss-120b", "gemma-4-31b"]) {
-      const t = translate({
-        model,
-        messages: [
-          { role: "user", content: "go" },
-          {
-            role: "assistant",
-            content: [
-              { type: "thinking", thinking: "secret plan" },
-              { type: "text", text: "Hi" },
-            ],
-          },
-          { role: "user", content: "next" },
-        ],
-      });
-      expect(conversation(t)[1]!.content).toBe("Hi");
-      expect(JSON.stringify(t.body)).not.toContain("secret plan");
-      expectValid(t);
-    }
+  it.each([
+    // GPT-OSS: the reasoning text before the answer, no markers (the docs' GPT-OSS form).
+    ["gpt-oss-120b", "The user wants a greeting.Hi"],
+    ["qwen-3.8-27b", "<think>The user wants a greeting.</think>Hi"],
+    ["zai-glm-4.7", "<think>The user wants a greeting.</think>Hi"],
+    // A model that does not reason gets none back.
+    ["gemma-4-31b", "Hi"],
+  ])("replays earlier reasoning for %s as its family reads it back", (model, content) => {
+    const t = withThinking(model, "The user wants a greeting.", "Hi");
+    expect(conversation(t)[1]!.content).toBe(content);
+    expect(t.body.clear_thinking).toBe(model === "zai-glm-4.7" ? false : undefined);
+    expectValid(t);
   });
 
   it("drops server tool blocks from assistant turns", () => {

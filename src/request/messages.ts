@@ -2,6 +2,7 @@
 // messages, merging. The rendering of a message never depends on messages after the turn it belongs
 // to, so turn N+1 serialises with turn N as a byte-identical prefix (Cerebras' prompt cache).
 
+import type { ReasoningReplay } from "../models";
 import type { CerebrasMessage, CerebrasToolCall } from "../wire/cerebras";
 import {
   anthropicSystemMessageText,
@@ -12,7 +13,7 @@ import {
   type UserSegment,
 } from "./content";
 import { fail, hasVisibleText, isObj, type Obj, requireNonEmptyString, requireString } from "./input";
-import { withThinkPrefix } from "./thinking";
+import { withReplayedThinking } from "./thinking";
 
 export const EMPTY_USER_TEXT = "(empty)";
 export const MISSING_RESULT_TEXT = "Error: no result was recorded for this tool call";
@@ -20,8 +21,8 @@ export const MISSING_RESULT_TEXT = "Error: no result was recorded for this tool 
 export interface MessagesOptions {
   /** The model sees images: image parts are sent instead of placeholders. */
   vision: boolean;
-  /** Earlier thinking is replayed as `<think>…</think>` (else dropped). */
-  replayThinking: boolean;
+  /** How earlier thinking is put back into the assistant content (thinking.ts). */
+  replay: ReasoningReplay;
 }
 
 export interface MessagesTranslation {
@@ -29,7 +30,7 @@ export interface MessagesTranslation {
   messages: CerebrasMessage[];
   /** The first `role:"system"` message, when it comes before any assistant message: it joins the system string. */
   systemAppend: string[];
-  /** At least one assistant message got a `<think>` prefix. */
+  /** At least one assistant message got its earlier thinking back. */
   replayedThinking: boolean;
 }
 
@@ -44,6 +45,7 @@ interface AssistantDraft {
   thinking: string[];
   texts: string[];
   toolCalls: CerebrasToolCall[];
+  replay: ReasoningReplay;
 }
 interface UserDraft {
   role: "user";
@@ -81,8 +83,8 @@ function toolUseToCall(block: Obj, path: string): CerebrasToolCall {
   return { id, type: "function", function: { name, arguments: JSON.stringify(input) } };
 }
 
-function readAssistant(m: InputMessage, replayThinking: boolean): AssistantDraft {
-  const draft: AssistantDraft = { role: "assistant", thinking: [], texts: [], toolCalls: [] };
+function readAssistant(m: InputMessage, replay: ReasoningReplay): AssistantDraft {
+  const draft: AssistantDraft = { role: "assistant", thinking: [], texts: [], toolCalls: [], replay };
   if (typeof m.content === "string") {
     if (m.content !== "") draft.texts.push(m.content);
     return draft;
@@ -95,7 +97,7 @@ function readAssistant(m: InputMessage, replayThinking: boolean): AssistantDraft
       if (text !== "") draft.texts.push(text);
     } else if (block.type === "thinking") {
       const thinking = requireString(block.thinking, `${path}.thinking`);
-      if (replayThinking) draft.thinking.push(thinking);
+      if (replay !== "drop") draft.thinking.push(thinking);
     } else if (block.type === "tool_use") {
       const call = toolUseToCall(block, path);
       if (ids.has(call.id)) fail(`${path}.id`, `duplicate tool_use id '${call.id}' in one message`);
@@ -105,6 +107,27 @@ function readAssistant(m: InputMessage, replayThinking: boolean): AssistantDraft
     // redacted_thinking, server_tool_use, *_tool_result and unknown blocks never reach Cerebras.
   });
   return draft;
+}
+
+/**
+ * Cerebras API version 2 refuses a request in which two tool calls share an id, even in different
+ * turns (some clients number their calls per turn). A call whose id was used before gets `<id>_<n>`,
+ * the first n that is still free; its result in the next turn follows it (see addTurn). Depends only on
+ * earlier messages, so the prompt prefix stays byte-identical from turn to turn.
+ * @see docs/models.md "API version 2"
+ */
+function renameRepeatedCallIds(calls: CerebrasToolCall[], seen: Set<string>): Map<string, string> {
+  const renames = new Map<string, string>();
+  for (const call of calls) {
+    if (seen.has(call.id)) {
+      let n = 2;
+      while (seen.has(`${call.id}_${n}`)) n++;
+      renames.set(call.id, `${call.id}_${n}`);
+      call.id = `${call.id}_${n}`;
+    }
+    seen.add(call.id);
+  }
+  return renames;
 }
 
 function asSystemReminder(text: string): string {
@@ -130,6 +153,7 @@ function pushUser(state: State, segments: UserSegment[]): void {
 function readUserBlocks(
   m: InputMessage & { content: Obj[] },
   callIds: ReadonlySet<string>,
+  renames: ReadonlyMap<string, string>,
   results: Map<string, ToolResultRendering>,
   out: { moved: UserSegment[]; segments: UserSegment[] },
   vision: boolean,
@@ -140,11 +164,12 @@ function readUserBlocks(
       out.segments.push(...anthropicUserBlockToSegments(block, path, vision));
       return;
     }
-    const id = requireNonEmptyString(
+    const sentId = requireNonEmptyString(
       block.tool_use_id,
       `${path}.tool_use_id`,
       "tool_result needs a tool_use_id",
     );
+    const id = renames.get(sentId) ?? sentId;
     const rendered = anthropicToolResultToCerebras(block, path, vision);
     const images = rendered.images.map((image) => ({ image }));
     if (callIds.has(id) && !results.has(id)) {
@@ -160,7 +185,12 @@ function readUserBlocks(
  * A turn (the user/system messages after an assistant message, or at the start) → one tool message
  * per call of that assistant, in call order, then one user message with everything else in order.
  */
-function addTurn(state: State, turn: readonly InputMessage[], calls: readonly CerebrasToolCall[]): void {
+function addTurn(
+  state: State,
+  turn: readonly InputMessage[],
+  calls: readonly CerebrasToolCall[],
+  renames: ReadonlyMap<string, string>,
+): void {
   const callIds = new Set(calls.map((c) => c.id));
   const results = new Map<string, ToolResultRendering>();
   const parts = { moved: [] as UserSegment[], segments: [] as UserSegment[] };
@@ -178,7 +208,7 @@ function addTurn(state: State, turn: readonly InputMessage[], calls: readonly Ce
       if (hasVisibleText(m.content)) parts.segments.push({ text: m.content });
     } else {
       hadUser = true;
-      readUserBlocks(m as InputMessage & { content: Obj[] }, callIds, results, parts, state.vision);
+      readUserBlocks(m as InputMessage & { content: Obj[] }, callIds, renames, results, parts, state.vision);
     }
   }
   for (const call of calls) {
@@ -214,19 +244,22 @@ export function anthropicToCerebrasMessages(input: unknown, opts: MessagesOption
     vision: opts.vision,
   };
   let calls: CerebrasToolCall[] = [];
+  let renames = new Map<string, string>();
+  const seenCallIds = new Set<string>();
   let turn: InputMessage[] = [];
   for (const m of messages) {
     if (m.role !== "assistant") {
       turn.push(m);
       continue;
     }
-    addTurn(state, turn, calls);
-    const draft = readAssistant(m, opts.replayThinking);
+    addTurn(state, turn, calls, renames);
+    const draft = readAssistant(m, opts.replay);
+    renames = renameRepeatedCallIds(draft.toolCalls, seenCallIds);
     addAssistant(state, draft);
     calls = draft.toolCalls;
     turn = [];
   }
-  addTurn(state, turn, calls);
+  addTurn(state, turn, calls, renames);
   if (state.out.length === 0) state.out.push({ role: "user", segments: [{ text: EMPTY_USER_TEXT }] });
   return renderDrafts(state.out, state.systemAppend);
 }
@@ -236,7 +269,7 @@ function renderDrafts(drafts: readonly Draft[], systemAppend: string[]): Message
   const messages = drafts.map((d): CerebrasMessage => {
     if (d.role === "tool") return { role: "tool", tool_call_id: d.tool_call_id, content: d.content };
     if (d.role === "user") return { role: "user", content: renderUserSegments(d.segments) };
-    const { content, replayed } = withThinkPrefix(d.thinking, d.texts.join("\n\n"));
+    const { content, replayed } = withReplayedThinking(d.thinking, d.texts.join("\n\n"), d.replay);
     replayedThinking ||= replayed;
     return d.toolCalls.length
       ? { role: "assistant", content, tool_calls: d.toolCalls }

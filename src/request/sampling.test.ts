@@ -16,7 +16,7 @@ describe("max_completion_tokens", () => {
     expect(
       translate({ model: "gpt-oss-120b", max_tokens: 128000, messages: user }, uncapped).body
         .max_completion_tokens,
-    ).toBe(40000);
+    ).toBe(40960);
     expect(
       translate({ model: "gemma-4-31b", max_tokens: undefined, messages: user }, uncapped).body
         .max_completion_tokens,

@@ -30,6 +30,8 @@ import type { EmulatorOptions, RecordedRequest, ScriptedReply } from "./types";
 
 export interface ChatState {
   models: Map<string, ModelInfo>;
+  /** Accounts served other models than `models`. */
+  modelsByKey: Map<string, Map<string, ModelInfo>>;
   queue: ScriptedReply[];
   limiter: RateLimiter;
   cache: PrefixCache;
@@ -48,6 +50,11 @@ export interface ChatCall {
 
 type Checked = { body: Record<string, unknown>; model: ModelInfo } | { error: ErrorReply };
 
+/** The models `key`'s account is served. */
+export function modelsFor(state: ChatState, key: string | undefined): Map<string, ModelInfo> {
+  return (key !== undefined && state.modelsByKey.get(key)) || state.models;
+}
+
 /** Everything that can reject a request before a reply is chosen, in order. */
 export function checkChatRequest(state: ChatState, call: ChatCall): Checked {
   if (state.limiter.isRevoked(call.key)) return { error: unauthorized() };
@@ -61,7 +68,8 @@ export function checkChatRequest(state: ChatState, call: ChatCall): Checked {
   }
   call.rec.body = body;
   const requested = (body as { model?: unknown })?.model;
-  const model = typeof requested === "string" ? state.models.get(requested) : undefined;
+  const served = modelsFor(state, call.key);
+  const model = typeof requested === "string" ? served.get(requested) : undefined;
   if (typeof requested === "string" && requested && !model) return { error: modelNotFound(requested) };
   const issue =
     state.opts.strict === false && model

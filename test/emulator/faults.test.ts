@@ -13,7 +13,8 @@ const QUEUE_ERROR = fixtureJson("error_429_queue_exceeded.json");
 
 let emu: Emulator;
 beforeAll(async () => {
-  emu = await startCerebrasEmulator();
+  // gemma-4-31b (a model that does not reason) as a dedicated endpoint would still serve it.
+  emu = await startCerebrasEmulator({ models: ["gpt-oss-120b", "qwen-3.8-27b", "gemma-4-31b"] });
 });
 afterAll(() => emu.close());
 
@@ -149,11 +150,9 @@ describe("timing and size", () => {
     expect(Date.now() - t).toBeGreaterThanOrEqual(5 * 30 - 10);
   });
 
-  it("streams 20,000 content chunks quickly and completely", async () => {
+  it("streams 20,000 content chunks completely (its speed is bench/ccr.ts's concern)", async () => {
     emu.enqueue({ content: Array(20000).fill("tok ") });
-    const t = Date.now();
     const chunks = sseJson(await (await stream({ model: "gemma-4-31b" })).text());
-    expect(Date.now() - t).toBeLessThan(5000);
     expect(chunks.filter((c) => c.choices[0]?.delta?.content === "tok ")).toHaveLength(20000);
   });
 

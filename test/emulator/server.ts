@@ -1,11 +1,11 @@
 // A strict Cerebras emulator on 127.0.0.1: POST /v1/chat/completions, GET /v1/models (also
-// ?format=openrouter) and GET /v1/models/:id, Bearer auth, flat error bodies and x-ratelimit-* headers.
+// ?format=openrouter and ?format=huggingface, per account) and GET /v1/models/:id, Bearer auth, flat error bodies and x-ratelimit-* headers.
 // See types.ts for the options and the scripting API.
 
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { type ChatState, handleChat } from "./chat";
+import { type ChatState, handleChat, modelsFor } from "./chat";
 import { modelNotFound, pathNotFound, unauthorized } from "./errors";
 import { bearerKey, flatHeaders, readBody, sendError, sendJson } from "./http";
 import { modelListBody, modelObject, resolveLiveModels } from "./models";
@@ -25,9 +25,12 @@ function routeOf(method: string, path: string): Route {
 }
 
 export async function startCerebrasEmulator(opts: EmulatorOptions = {}): Promise<Emulator> {
-  const keys = new Set(opts.keys ?? ["sk-test"]);
+  const keys = new Set([...(opts.keys ?? ["sk-test"]), ...Object.keys(opts.modelsByKey ?? {})]);
   const state: ChatState = {
     models: resolveLiveModels(opts.models),
+    modelsByKey: new Map(
+      Object.entries(opts.modelsByKey ?? {}).map(([key, models]) => [key, resolveLiveModels(models)]),
+    ),
     queue: [],
     limiter: new RateLimiter(opts.rateLimits?.tokensPerMinute, opts.rateLimits?.requestsPerDay),
     cache: new PrefixCache(),
@@ -58,18 +61,22 @@ export async function startCerebrasEmulator(opts: EmulatorOptions = {}): Promise
     if (route === "chat") requests.push(rec);
     const rateHeaders = state.limiter.headers();
     if (key === undefined || !keys.has(key)) return sendError(res, rec, unauthorized(), rateHeaders);
+    const format = url.searchParams.get("format");
     if (route === "models") {
-      return sendJson(
-        res,
-        rec,
-        200,
-        modelListBody(state.models, url.searchParams.get("format")),
-        rateHeaders,
-      );
+      if (format && opts.refuseListingFormat) {
+        return sendJson(
+          res,
+          rec,
+          opts.refuseListingFormat,
+          { message: `unknown format ${format}`, type: "invalid_request_error", param: "format", code: "" },
+          rateHeaders,
+        );
+      }
+      return sendJson(res, rec, 200, modelListBody(modelsFor(state, key), format), rateHeaders);
     }
     if (route === "model") {
       const id = decodeURIComponent(url.pathname.slice("/v1/models/".length));
-      if (!state.models.has(id)) return sendError(res, rec, modelNotFound(id), rateHeaders);
+      if (!modelsFor(state, key).has(id)) return sendError(res, rec, modelNotFound(id), rateHeaders);
       return sendJson(res, rec, 200, modelObject(id), rateHeaders);
     }
     const perRequest = new AbortController();

@@ -10,10 +10,15 @@ export interface EmulatorOptions {
   /** Accepted API keys (`Authorization: Bearer <key>`); default ["sk-test"]. */
   keys?: string[];
   /**
-   * Live model ids (default: gpt-oss-120b, qwen-3.8-27b, gemma-4-31b). Capabilities come from
-   * getModelInfo (src/models.ts); the record form overrides them per id. Any other id → 404 model_not_found.
+   * Live model ids (default: gpt-oss-120b, qwen-3.8-27b). Capabilities come from getModelInfo
+   * (src/models.ts); the record form overrides them per id (`supportedParameters` shapes the listing's
+   * sampling parameters, and the others are then refused). Any other id → 404 model_not_found.
    */
   models?: Partial<Record<string, Partial<ModelInfo>>> | string[];
+  /** Per account (API key): the models that key is served instead of `models` (listing and chat). */
+  modelsByKey?: Record<string, Partial<Record<string, Partial<ModelInfo>>> | string[]>;
+  /** Answer `GET /v1/models?format=…` with this status (a gateway that knows only the plain form). */
+  refuseListingFormat?: number;
   /** Answer used when the queue is empty; default: a short text quoting the last user message. */
   defaultReply?: ScriptedReply;
   /**

@@ -71,8 +71,9 @@ describe("install.sh", () => {
     expect(backups()).toEqual([]);
 
     const config = readConfig();
+    // No key, no listing: the table's best live model (zai-glm-4.7 is retired on shared inference).
     expect(config.transformers).toEqual([
-      { path: pluginPath, options: { defaultModel: "zai-glm-4.7" }, setByInstaller: ["LOG_LEVEL"] },
+      { path: pluginPath, options: { defaultModel: "gpt-oss-120b" }, setByInstaller: ["LOG_LEVEL"] },
     ]);
     expect(config.LOG_LEVEL).toBe("info");
     expect(res.stdout).toContain('set LOG_LEVEL to "info"');
@@ -83,13 +84,13 @@ describe("install.sh", () => {
     expect(provider.transformer).toEqual({ use: ["ccr-cerebras"] });
     expect(provider.models).toEqual(expect.arrayContaining(["zai-glm-4.7", "gpt-oss-120b"]));
     expect(config.Router).toEqual({
-      default: "cerebras,zai-glm-4.7",
+      default: "cerebras,gpt-oss-120b",
       background: "cerebras,gpt-oss-120b",
-      think: "cerebras,zai-glm-4.7",
+      think: "cerebras,gpt-oss-120b",
     });
     expect(res.stdout).toContain("ccr-cerebras code");
     expect(res.stdout).toContain("/model cerebras,");
-    expect(res.stderr).toContain("retired by Cerebras on 2026-08-17");
+    expect(res.stdout).toContain("models: default model gpt-oss-120b (no model listing");
   });
 
   it("merges into a JSON5 config with comments and other providers, backing the original up first", async () => {
@@ -338,17 +339,30 @@ describe("install.sh model discovery (stub of GET /v1/models on 127.0.0.1)", () 
 
   const SECRET = "sk-secret-0123456789abcdef";
 
-  it("lists the live models, warns that the retired default is not served, and lists only live models", async () => {
+  it("lists the live models, picks the served default in one line, and keeps zai-glm-4.7 offered", async () => {
     const res = await install(["--skip-ccr", "--yes", "--base-url", base], { CEREBRAS_API_KEY: SECRET });
     expect(res.code, res.stderr).toBe(0);
-    expect(seen).toEqual([{ url: "/v1/models", auth: `Bearer ${SECRET}` }]);
+    // The plain listing answers the openrouter query too (ids only): one request.
+    expect(seen).toEqual([{ url: "/v1/models?format=openrouter", auth: `Bearer ${SECRET}` }]);
     expect(res.stdout).toContain("Cerebras serves gpt-oss-120b qwen-3.8-27b");
+    expect(res.stdout).toContain(
+      "models: default model gpt-oss-120b (zai-glm-4.7 is not served to this key)",
+    );
+    expect(res.stderr).not.toContain("warning: zai-glm-4.7");
+    const provider = readConfig().Providers[0];
+    expect(provider.api_base_url).toBe(`${base}/chat/completions`);
+    expect(provider.models).toEqual(["gpt-oss-120b", "qwen-3.8-27b", "zai-glm-4.7"]);
+  });
+
+  it("keeps a --model that is not served, with a warning", async () => {
+    const res = await install(["--skip-ccr", "--yes", "--base-url", base, "--model", "zai-glm-4.7"], {
+      CEREBRAS_API_KEY: SECRET,
+    });
+    expect(res.code, res.stderr).toBe(0);
     expect(res.stderr).toMatch(
       /zai-glm-4\.7 is not among the models Cerebras serves .*retired it on 2026-08-17/,
     );
-    const provider = readConfig().Providers[0];
-    expect(provider.api_base_url).toBe(`${base}/chat/completions`);
-    expect(provider.models).toEqual(["zai-glm-4.7", "gpt-oss-120b", "qwen-3.8-27b"]);
+    expect(readConfig().Router.default).toBe("cerebras,zai-glm-4.7");
   });
 
   it("never writes the Cerebras key to any file", async () => {
@@ -362,7 +376,7 @@ describe("install.sh model discovery (stub of GET /v1/models on 127.0.0.1)", () 
 
   it("offers the live models interactively and uses the one chosen", async () => {
     const res = await install(
-      ["--skip-ccr", "--base-url", base],
+      ["--skip-ccr", "--base-url", base, "--model", "zai-glm-4.7"],
       { CEREBRAS_API_KEY: SECRET, CCR_CEREBRAS_INTERACTIVE: "1" },
       "2\n",
     );
@@ -382,7 +396,8 @@ describe("install.sh model discovery (stub of GET /v1/models on 127.0.0.1)", () 
     expect(res.code, res.stderr).toBe(0);
     expect(Date.now() - started).toBeLessThan(8000);
     expect(res.stdout).not.toContain("Cerebras serves");
-    expect(res.stderr).toContain("retired by Cerebras on 2026-08-17"); // the table still knows
+    // The table still knows the best live model.
+    expect(res.stdout).toContain("models: default model gpt-oss-120b (no model listing (timed out)");
   });
 
   it("does not contact Cerebras without CEREBRAS_API_KEY", async () => {

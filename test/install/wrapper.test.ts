@@ -36,7 +36,7 @@ describe("ccr-cerebras code", () => {
     expect(res.code, res.stderr).toBe(0);
     expect(sb.readLog()).toContain("ccr code -p hello world --verbose");
     expect(codeEnvLine()).toBe(
-      `ccr-code-env ANTHROPIC_MODEL=cerebras,zai-glm-4.7 CLAUDE_CODE_MAX_CONTEXT_TOKENS=131072 CLAUDE_CODE_MAX_OUTPUT_TOKENS=16384 CLAUDE_CONFIG_DIR=${join(sb.home, ".claude-code-router/claude")}`,
+      `ccr-code-env ANTHROPIC_MODEL=cerebras,gpt-oss-120b CLAUDE_CODE_MAX_CONTEXT_TOKENS=131072 CLAUDE_CODE_MAX_OUTPUT_TOKENS=16384 CLAUDE_CONFIG_DIR=${join(sb.home, ".claude-code-router/claude")}`,
     );
   });
 
@@ -50,7 +50,7 @@ describe("ccr-cerebras code", () => {
 
   it("honours the plugin's per-model overrides in the config (e.g. a 65k free-tier window)", async () => {
     const config = JSON.parse(readFileSync(sb.configPath, "utf8"));
-    config.transformers[0].options.models = { "zai-glm-4.7": { contextWindow: 65536 } };
+    config.transformers[0].options.models = { "gpt-oss-120b": { contextWindow: 65536 } };
     writeFileSync(sb.configPath, JSON.stringify(config));
     const res = await run(wrapper(), ["code"], { env: noCheck() });
     expect(res.code, res.stderr).toBe(0);
@@ -117,11 +117,11 @@ describe.skipIf(!existsSync(CLAUDE))("the wrapper's variables in the real Claude
       const turns = fake.requests.filter((r) => r.body?.messages);
       expect(turns.length).toBeGreaterThanOrEqual(2);
       for (const t of turns) {
-        expect(t.body.model).toBe("cerebras,zai-glm-4.7");
+        expect(t.body.model).toBe("cerebras,gpt-oss-120b");
         expect(t.body.max_tokens).toBe(16384);
       }
       expect(turns.slice(1).some(isCompactionRequest)).toBe(true);
-      expect(JSON.parse(res.stdout).modelUsage["cerebras,zai-glm-4.7"].contextWindow).toBe(131072);
+      expect(JSON.parse(res.stdout).modelUsage["cerebras,gpt-oss-120b"].contextWindow).toBe(131072);
     } finally {
       await fake.close();
     }

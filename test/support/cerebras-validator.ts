@@ -1,5 +1,6 @@
-// A strict validator of Cerebras chat-completions request bodies, built from
-// docs/mapping.md#52-what-the-request-body-may-contain. Stricter than the real API where the reference is unsure
+// A strict validator of Cerebras chat-completions request bodies, with the rules of API version 2
+// (docs/models.md: unique tool-call ids, tool_choice only with tools, strict tool pairing). Stricter than
+// the real API where the sources are unsure
 // (tool message content must be a string, tool-call pairing, no adjacent assistant messages), because
 // the translator promises bodies that are valid under every reading. Used by the unit tests on every
 // translated body and by the Cerebras emulator to answer 400/422 like Cerebras does.
@@ -138,6 +139,13 @@ export function validateCerebrasRequest(body: unknown, opts: ValidateOptions = {
   if (body.parallel_tool_calls !== undefined && typeof body.parallel_tool_calls !== "boolean") {
     bad("parallel_tool_calls", "parallel_tool_calls must be a boolean", "", 422);
   }
+  // A parameter the model's listing does not name (supported_sampling_parameters; max_tokens is ours).
+  if (opts.model?.supportedParameters) {
+    for (const key of ["temperature", "top_p", "stop", "max_completion_tokens"]) {
+      if (body[key] !== undefined && !opts.model.supportedParameters.includes(key))
+        bad(key, `${key} is not supported by ${opts.model.id}`);
+    }
+  }
   if (body.user !== undefined && (typeof body.user !== "string" || body.user.length > 256)) {
     bad("user", "user must be a short string");
   }
@@ -146,7 +154,10 @@ export function validateCerebrasRequest(body: unknown, opts: ValidateOptions = {
   const toolNames = validateTools(body.tools, bad, unsupported);
   if ("response_format" in body && "tools" in body)
     bad("response_format", '"tools" is incompatible with "response_format"');
-  validateToolChoice(body.tool_choice, toolNames, bad);
+  // API version 2: tool_choice only together with tools.
+  if (body.tool_choice !== undefined && body.tools === undefined)
+    bad("tool_choice", "tool_choice is only allowed when tools are provided");
+  else validateToolChoice(body.tool_choice, toolNames, bad);
   return issues;
 }
 
@@ -163,6 +174,7 @@ function validateMessages(
     return;
   }
   let pending: string[] = []; // tool_call ids still waiting for their tool message, in order
+  const seenCallIds = new Set<string>(); // API version 2: ids are unique across the whole request
   let prevRole = "";
   messages.forEach((m, i) => {
     const at = `messages.${i}`;
@@ -216,7 +228,12 @@ function validateMessages(
               for (const k of Object.keys(fn))
                 if (!["name", "arguments"].includes(k)) unsupported(`${p}.function.${k}`);
             }
-            if (typeof tc.id === "string") pending.push(tc.id);
+            if (typeof tc.id === "string") {
+              if (seenCallIds.has(tc.id))
+                bad(p, `Duplicate tool call id '${tc.id}': tool call ids must be unique in the request`);
+              seenCallIds.add(tc.id);
+              pending.push(tc.id);
+            }
           });
         }
       }
