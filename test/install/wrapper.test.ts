@@ -84,6 +84,26 @@ describe("ccr-cerebras env / activate", () => {
     expect(res.stdout).toMatch(/^CLAUDE_CODE_MAX_OUTPUT_TOKENS=16384$/m);
   });
 
+  it("points a plain `claude` in the activated shell at the Cerebras sessions' own configuration, unless shared", async () => {
+    const isolated = await run(
+      "bash",
+      ["-c", `eval "$("${wrapper()}" activate)"; echo "dir=$CLAUDE_CONFIG_DIR"`],
+      {
+        env: sb.env(),
+      },
+    );
+    expect(isolated.code, isolated.stderr).toBe(0);
+    expect(isolated.stdout).toContain(`dir=${join(sb.home, ".claude-code-router/claude")}`);
+    expect(existsSync(join(sb.home, ".claude-code-router/claude/.claude.json"))).toBe(true);
+    const shared = await run(
+      "bash",
+      ["-c", `eval "$("${wrapper()}" activate --share-claude-config)"; echo "dir=$CLAUDE_CONFIG_DIR"`],
+      { env: sb.env() },
+    );
+    expect(shared.code, shared.stderr).toBe(0);
+    expect(shared.stdout).toMatch(/^dir=$/m);
+  });
+
   it("rejects unknown arguments", async () => {
     const res = await run(wrapper(), ["env", "--bogus"], { env: noCheck() });
     expect(res.code).toBe(1);
