@@ -398,6 +398,8 @@ main() {
     warn "$CCR_HOME/config.sqlite exists: ccr 3.x keeps its settings there and ignores config.json; ccr 1.0.x/2.0.x use config.json"
   fi
   discover_models
+  # ccr writes prompts into logs under it: owner only (#11).
+  if [ "$dry_run" -eq 0 ]; then mkdir -p "$CCR_HOME" && chmod 700 "$CCR_HOME"; fi
   install_file "$PLUGIN_SRC" "$PLUGIN_DST" 644
   install_file "$HELPER_SRC" "$HELPER_DST" 644
   merge_config

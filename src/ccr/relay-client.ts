@@ -27,8 +27,10 @@ let shared: Promise<Relay | undefined> | undefined;
 export function sharedRelay(
   log: RequestLogSetting | false,
   onError: (err: unknown) => void,
+  notice?: (message: string) => void,
 ): Promise<Relay | undefined> {
   shared ??= startRelay({
+    notice,
     statusFile: relayStatusFilePath(),
     log: log ? { dir: join(ccrHomeDir(), "logs", "cerebras"), ...log } : false,
   }).catch((err) => {

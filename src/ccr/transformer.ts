@@ -93,14 +93,33 @@ export class CerebrasCcrTransformer implements CcrTransformer {
   readonly name: string;
   logger?: CcrLogger;
   private readonly options: PluginOptions;
+  /** Set when `transformers[].options` is invalid: every request answers with it (see invalidOptionsError). */
+  private readonly optionsError?: string;
   private readonly catalogue = new ModelCatalogue({
     warn: (message) => this.log("warn", {}, message),
   });
 
   constructor(options?: unknown) {
-    this.options = parsePluginOptions(options);
-    this.name = this.options.name;
+    const parsed = parsePluginOptions(options);
+    if (parsed.ok) this.options = parsed.options;
+    else {
+      // Stay loaded (a throw here makes ccr skip the plugin silently) and answer every request with it.
+      this.options = (parsePluginOptions(undefined) as { ok: true; options: PluginOptions }).options;
+      this.optionsError = parsed.message;
+    }
+    this.name = parsed.ok ? parsed.options.name : parsed.name;
   }
+
+  /** The error every request gets while the options are invalid; logged once. */
+  private invalidOptionsError(): AnthropicHttpError {
+    if (!this.optionsErrorLogged) {
+      this.optionsErrorLogged = true;
+      this.logger?.error?.({ plugin: this.name }, this.optionsError);
+    }
+    return new AnthropicHttpError(400, "invalid_request_error", this.optionsError as string);
+  }
+
+  private optionsErrorLogged = false;
 
   private log(level: Exclude<LogLevel, "silent">, obj: Record<string, unknown>, msg: string): void {
     if (LEVEL_RANK[level] < LEVEL_RANK[this.options.logLevel]) return;
@@ -128,6 +147,7 @@ export class CerebrasCcrTransformer implements CcrTransformer {
     context: CcrContext,
   ): Promise<CcrRequestOut> {
     try {
+      if (this.optionsError) throw this.invalidOptionsError();
       const original = context?.req?.body;
       if (!original || typeof original !== "object") {
         throw new AnthropicHttpError(
@@ -165,8 +185,11 @@ export class CerebrasCcrTransformer implements CcrTransformer {
       // to that fetch, not to ours): let ccr call Cerebras then, without the key pool.
       const relay =
         this.options.relay && !httpsProxyConfigured()
-          ? await sharedRelay(this.options.requestLog, (err) =>
-              this.log("error", { err: String(err) }, "relay did not start; calling Cerebras directly"),
+          ? await sharedRelay(
+              this.options.requestLog,
+              (err) =>
+                this.log("error", { err: String(err) }, "relay did not start; calling Cerebras directly"),
+              (message) => this.log("warn", {}, message),
             )
           : undefined;
       if (relay)
@@ -203,6 +226,7 @@ export class CerebrasCcrTransformer implements CcrTransformer {
       apiKey,
       body: new TextEncoder().encode(JSON.stringify(t.body)),
       reserveTokens: t.estimatedInputTokens + (t.body.max_completion_tokens ?? 0),
+      stream: t.body.stream,
       model: t.body.model,
       requestId,
       signal,
@@ -223,8 +247,10 @@ export class CerebrasCcrTransformer implements CcrTransformer {
     return {
       body: t.body,
       // "undefined" makes ccr drop its default `Authorization: Bearer <key>`, so the key never reaches
-      // ccr's debug log of the (stand-in) upstream request.
-      config: { url: new URL(HANDOFF_URL), headers: { Authorization: "undefined" }, signal },
+      // ccr's debug log of the (stand-in) upstream request. No `signal`: ccr would combine it with
+      // AbortSignal.timeout(TIMEOUT ?? 3600000), keeping this request's objects reachable for an hour
+      // (@see docs/ccr-contract.md §6.2); the stand-in answers at once, and the pool call has the signal.
+      config: { url: new URL(HANDOFF_URL), headers: { Authorization: "undefined" } },
     };
   }
 

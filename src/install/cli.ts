@@ -11,7 +11,8 @@
 //   models   [--config P] [--base-url U] [--timeout-ms N] [--cached]  → the catalogue as the plugin sees it
 //   check    --config P [--model M] [--ccr-pid N] [--timeout-ms N]   → problems on stderr (key from env)
 //   claude-config --dir D --user-file F                  seeds D/.claude.json (isolated Claude Code config)
-// Exit codes: 0 ok, 2 usage error, 3 unreadable or malformed config, 4 check found a problem, 1 anything else.
+// Exit codes: 0 ok, 2 usage error, 3 unreadable or malformed config, 4 plugin options the plugin would
+// reject, 5 (check) a problem every request would hit, 1 anything else.
 
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
@@ -22,6 +23,7 @@ import {
   readCatalogueFile,
   writeCatalogueEntry,
 } from "../catalogue-file";
+import { parsePluginOptions } from "../ccr/options";
 import { chooseDefaultModel, type ListedModelFacts, liveModelIdsFromTable } from "../models";
 import { fetchModelListing, modelsUrl } from "../models-endpoint";
 import { seedIsolatedClaudeJson } from "./claude-config";
@@ -40,6 +42,7 @@ import {
   findCerebrasProvider,
   type JsonObject,
   mergeCerebrasConfig,
+  ourTransformerOptions,
   removeCerebrasConfig,
   serializeConfig,
 } from "./config";
@@ -200,6 +203,12 @@ function cmdMerge(flags: Flags, io: CliIo): number {
     today: io.now?.(),
   });
   for (const note of result.notes) io.stdout(`note: ${note}\n`);
+  // The plugin would answer every request with this error: say it now and write nothing.
+  const options = parsePluginOptions(ourTransformerOptions(result.config));
+  if (!options.ok) {
+    io.stderr(`error: ${options.message}\nThe file was left untouched. Fix the options and run again.\n`);
+    return 4;
+  }
   applyChange(loaded, result.config, flags.get("dry-run") === true, io);
   return 0;
 }
@@ -320,6 +329,14 @@ function cmdEnv(flags: Flags, io: CliIo): number {
 
 async function cmdCheck(flags: Flags, io: CliIo): Promise<number> {
   const config = loadConfig(str(flags, "config", true)!).config;
+  // Options the plugin rejects make it answer every request with a 400: say so before Claude Code starts.
+  const options = parsePluginOptions(ourTransformerOptions(config));
+  if (!options.ok) {
+    io.stderr(
+      `ccr-cerebras: ${options.message}\n  Fix: correct transformers[].options in the config, then: ccr restart\n`,
+    );
+    return 5;
+  }
   const model = resolveWrapperModel(config, str(flags, "model"), io.env.CCR_CEREBRAS_MODEL);
   const provider = findCerebrasProvider(config);
   if (!model || typeof provider?.api_base_url !== "string") return 0; // not a Cerebras session
@@ -335,7 +352,7 @@ async function cmdCheck(flags: Flags, io: CliIo): Promise<number> {
   });
   for (const warning of report.warnings) io.stderr(`ccr-cerebras: warning: ${warning}\n`);
   for (const error of report.errors) io.stderr(`ccr-cerebras: ${error}\n`);
-  return report.errors.length > 0 ? 4 : 0;
+  return report.errors.length > 0 ? 5 : 0;
 }
 
 function readJsonObject(path: string): JsonObject | undefined {

@@ -1,5 +1,6 @@
 import {
   lstatSync,
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -84,6 +85,30 @@ describe("loadConfig", () => {
     writeFileAtomic(loaded.path, '{"a":1}');
     expect(lstatSync(link).isSymbolicLink()).toBe(true);
     expect(readFileSync(link, "utf8")).toBe('{"a":1}');
+  });
+
+  it("a dangling config.json symlink is followed: the file it names is created, the link stays", () => {
+    const target = join(dir, "dotfiles", "ccr-config.json");
+    mkdirSync(join(dir, "dotfiles"));
+    const link = join(dir, "config.json");
+    symlinkSync("dotfiles/ccr-config.json", link); // relative, as dotfile managers write them
+    const loaded = loadConfig(link);
+    expect(loaded).toMatchObject({ path: target, exists: false });
+    writeFileAtomic(loaded.path, '{"a":1}');
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(target, "utf8")).toBe('{"a":1}');
+  });
+
+  it("a dangling symlink into a missing folder, or a loop, is refused with a message, never replaced", () => {
+    const link = join(dir, "config.json");
+    symlinkSync(join(dir, "gone", "config.json"), link);
+    expect(() => loadConfig(link)).toThrow(/is a symlink to .*gone.*whose folder does not exist/);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    const a = join(dir, "a.json");
+    const b = join(dir, "b.json");
+    symlinkSync(b, a);
+    symlinkSync(a, b);
+    expect(() => loadConfig(a)).toThrow(/symlink chain longer than 40/);
   });
 
   it("reports an absent file as empty", () => {

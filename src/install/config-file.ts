@@ -6,16 +6,18 @@ import {
   closeSync,
   existsSync,
   fsyncSync,
+  lstatSync,
   mkdirSync,
   openSync,
   readdirSync,
   readFileSync,
+  readlinkSync,
   realpathSync,
   renameSync,
   rmSync,
   writeSync,
 } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import JSON5 from "json5";
 import { isJsonObject, type JsonObject } from "./config";
 
@@ -54,9 +56,37 @@ export function parseConfigText(text: string, path: string): JsonObject {
   return value;
 }
 
-/** Follows a symlinked config (dotfile managers) so the rename replaces the real file, not the link. */
+/** Longest symlink chain followed (the kernel's own limit on Linux is 40). */
+const MAX_LINK_HOPS = 40;
+
+/**
+ * Follows a symlinked config (dotfile managers) so the rename replaces the real file, not the link. A
+ * dangling link is followed to the file it names, which is then created; when that file's folder does
+ * not exist, or the chain loops, it refuses with a message instead of replacing the link.
+ */
 export function resolveConfigPath(path: string): string {
-  return existsSync(path) ? realpathSync(path) : path;
+  if (existsSync(path)) return realpathSync(path);
+  let current = path;
+  for (let hop = 0; hop < MAX_LINK_HOPS; hop++) {
+    let isLink: boolean;
+    try {
+      isLink = lstatSync(current).isSymbolicLink();
+    } catch {
+      isLink = false; // absent: this is where the file goes
+    }
+    if (!isLink) {
+      if (current !== path && !existsSync(dirname(current))) {
+        throw new Error(
+          `${path} is a symlink to ${current}, whose folder does not exist: create ${dirname(current)} or remove the link`,
+        );
+      }
+      return current;
+    }
+    current = resolve(dirname(current), readlinkSync(current));
+  }
+  throw new Error(
+    `${path} is a symlink chain longer than ${MAX_LINK_HOPS} links (a loop?): fix or remove it`,
+  );
 }
 
 export function loadConfig(path: string): LoadedConfig {
@@ -108,7 +138,8 @@ export function backupConfig(path: string, raw: string, now: Date = new Date()):
 /** Writes `text` to a temp file in the same directory (mode 600), fsyncs it, then renames it over `path`. */
 export function writeFileAtomic(path: string, text: string, mode = 0o600): void {
   const dir = dirname(path);
-  mkdirSync(dir, { recursive: true });
+  // ~/.claude-code-router holds ccr's prompt logs too: a folder created here is owner only.
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   const temp = join(dir, `.${basename(path)}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`);
   const fd = openSync(temp, "wx", mode);
   try {

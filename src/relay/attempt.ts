@@ -2,6 +2,7 @@
 // went wrong (an HTTP error, an error in the first stream events, a transport failure).
 
 import { peekCerebrasStream } from "./sse-peek";
+import { UpstreamStallError } from "./stall";
 
 export interface AttemptInput {
   fetchImpl: typeof fetch;
@@ -9,6 +10,10 @@ export interface AttemptInput {
   key: string;
   body: Uint8Array;
   signal: AbortSignal;
+  /** Longest wait for the answer's first event (0: unbounded); on expiry the attempt fails as a stall. */
+  firstEventTimeoutMs?: number;
+  /** The request is not streamed: the bound is for the whole answer. */
+  wholeAnswer?: boolean;
 }
 
 export type AttemptOutcome =
@@ -75,6 +80,20 @@ async function readAnswer(res: Response): Promise<AttemptOutcome> {
 }
 
 export async function attemptUpstream(input: AttemptInput): Promise<AttemptOutcome> {
+  // The fetch's own signal: the client's abort, or this attempt's first-event timeout. It stays attached
+  // to a committed stream's body, so a client that leaves mid-stream still aborts the upstream read.
+  const ac = new AbortController();
+  const onClientAbort = () => ac.abort(input.signal.reason);
+  if (input.signal.aborted) onClientAbort();
+  else input.signal.addEventListener("abort", onClientAbort, { once: true });
+  const ms = input.firstEventTimeoutMs ?? 0;
+  const timer =
+    ms > 0
+      ? setTimeout(
+          () => ac.abort(new UpstreamStallError(input.wholeAnswer ? "whole-answer" : "first-event", ms)),
+          ms,
+        )
+      : undefined;
   try {
     const res = await input.fetchImpl(input.upstream, {
       method: "POST",
@@ -85,10 +104,14 @@ export async function attemptUpstream(input: AttemptInput): Promise<AttemptOutco
         "x-cerebras-3rd-party-integration": "ccr-cerebras",
       },
       body: input.body as Uint8Array<ArrayBuffer>,
-      signal: input.signal,
+      signal: ac.signal,
     });
     return await readAnswer(res);
   } catch (error) {
-    return { kind: "transport", error };
+    // An abort surfaces as the signal's reason in fetch, but as an AbortError in some body reads.
+    const reason = ac.signal.aborted ? ac.signal.reason : undefined;
+    return { kind: "transport", error: reason instanceof UpstreamStallError ? reason : error };
+  } finally {
+    clearTimeout(timer);
   }
 }

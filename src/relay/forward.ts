@@ -1,7 +1,6 @@
 // One client request through the key pool: lease a key, call Cerebras, and on a failure that nothing
 // has been sent for yet rotate (quota), back off (capacity, 5xx, transport) or answer (client errors).
 
-import type { ServerResponse } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 import {
   cerebrasHttpErrorToAnthropic,
@@ -16,7 +15,8 @@ import type { KeyPool, Lease } from "./key-pool";
 import { cooldownMsFromHeaders, MAX_COOLDOWN_MS, readRateBudgets } from "./rate-headers";
 import type { Redactor } from "./redact";
 import { type AttemptLog, type RequestLogRecord, SSE_LOG_CAP_BYTES, SseCapture } from "./request-log";
-import { forwardableHeaders, pipeStream, sendAnthropicError, sendBuffered } from "./respond";
+import { forwardableHeaders } from "./respond";
+import { UpstreamStallError } from "./stall";
 import type { RelayCallOutcome } from "./types";
 
 export interface RelaySettings {
@@ -25,6 +25,12 @@ export interface RelaySettings {
   baseDelayMs: number;
   maxDelayMs: number;
   maxTotalMs: number;
+  /** Longest wait for an attempt's first event before it is retried (0: unbounded). */
+  firstEventTimeoutMs: number;
+  /** Longest silence mid-stream before the stream ends with an error (0: unbounded). */
+  streamIdleTimeoutMs: number;
+  /** Longest wait for a non-streaming answer (0: unbounded). */
+  wholeAnswerTimeoutMs: number;
 }
 
 export interface PoolCallContext {
@@ -34,6 +40,8 @@ export interface PoolCallContext {
   body: Uint8Array;
   reserve: number;
   model?: string;
+  /** False for a non-streaming request: its answer comes whole, after the generation. */
+  stream?: boolean;
   settings: RelaySettings;
   /** Fires when the client (ccr) goes away; aborts the upstream call. */
   signal: AbortSignal;
@@ -41,10 +49,8 @@ export interface PoolCallContext {
   record: RequestLogRecord;
   /** Request logging is on: keep the response (the first MB of a stream) in `record`. */
   logging: boolean;
-}
-
-export interface ForwardContext extends PoolCallContext {
-  res: ServerResponse;
+  /** Pool events worth a line in ccr's log (a key removed from rotation). */
+  notice?: (message: string) => void;
 }
 
 /** What one client request through the pool came to; nothing has been sent to the client yet. */
@@ -87,6 +93,30 @@ function soonestRetryAfter(mapped: MappedError, pool: KeyPool, reserve: number):
     : { ...mapped, headers: { ...mapped.headers, "retry-after": String(Math.min(soonest, 60)) } };
 }
 
+/**
+ * How long an attempt may wait for its first event. A stream's first event comes within seconds, and a
+ * stall is retried, never past the request's own deadline. A non-streaming answer comes whole after the
+ * generation, so it gets the long whole-answer bound instead.
+ */
+function firstEventBound(s: RelaySettings, stream: boolean | undefined, untilDeadline: number): number {
+  if (stream === false) return s.wholeAnswerTimeoutMs;
+  return s.firstEventTimeoutMs > 0 ? Math.max(1, Math.min(s.firstEventTimeoutMs, untilDeadline)) : 0;
+}
+
+function isWholeAnswerStall(outcome: AttemptOutcome): boolean {
+  return (
+    outcome.kind === "transport" &&
+    outcome.error instanceof UpstreamStallError &&
+    outcome.error.phase === "whole-answer"
+  );
+}
+
+/** A refusal names the pool key it was for (never its value). */
+function namingKey(mapped: MappedError, keyName: string): MappedError {
+  const error = { ...mapped.body.error, message: `${mapped.body.error.message} (pool key "${keyName}")` };
+  return { ...mapped, body: { ...mapped.body, error } };
+}
+
 function attemptLog(
   lease: Lease,
   t0: number,
@@ -116,7 +146,7 @@ function attemptLog(
 
 /**
  * Leases keys and calls Cerebras until an answer can be committed (a 2xx, with a stream's first events
- * checked) or the request must fail. Used by the relay's HTTP endpoint and in-process by the ccr plugin.
+ * checked) or the request must fail. The ccr plugin calls it in process (Relay.call).
  */
 export async function callCerebrasThroughPool(
   ctx: PoolCallContext,
@@ -173,6 +203,8 @@ export async function callCerebrasThroughPool(
       key: lease.key.value,
       body: ctx.body,
       signal,
+      firstEventTimeoutMs: firstEventBound(s, ctx.stream, deadline - t0),
+      wholeAnswer: ctx.stream === false,
     });
     if (signal.aborted) {
       if (outcome.kind === "stream") outcome.reader.cancel().catch(() => {});
@@ -196,17 +228,23 @@ export async function callCerebrasThroughPool(
       }
       const capture = new SseCapture(ctx.logging ? SSE_LOG_CAP_BYTES : 0);
       const rest = outcome.ended ? undefined : outcome.reader;
-      const body = concatStream(outcome.prefix, rest, capture, (end) => {
-        record.response = {
-          status: outcome.status,
-          headers,
-          sse: capture.text(),
-          sseTruncated: capture.truncated,
-          bytes: capture.bytes,
-        };
-        if (end !== "done") record.outcome = end === "cancelled" ? "client-closed" : "error";
-        onStreamEnd?.();
-      });
+      const body = concatStream(
+        outcome.prefix,
+        rest,
+        capture,
+        (end) => {
+          record.response = {
+            status: outcome.status,
+            headers,
+            sse: capture.text(),
+            sseTruncated: capture.truncated,
+            bytes: capture.bytes,
+          };
+          if (end !== "done") record.outcome = end === "cancelled" ? "client-closed" : "error";
+          onStreamEnd?.();
+        },
+        s.streamIdleTimeoutMs,
+      );
       return { kind: "stream", status: outcome.status, headers, body };
     }
 
@@ -217,12 +255,20 @@ export async function callCerebrasThroughPool(
     last = mapFailure(outcome, kind, ctx.model);
     if (outcome.kind === "http-error" && outcome.status === 429) pool.totals.rateLimited++;
 
-    if (kind === "fatal") {
+    // A non-streaming answer that took the whole bound would take it again: answered, not retried.
+    if (kind === "fatal" || isWholeAnswerStall(outcome)) {
       pool.released(lease);
       return giveUp(last);
     }
     if (kind === "rejected") {
-      pool.rejected(lease); // not retried, but the next request starts on another key
+      const status = outcome.kind === "http-error" ? outcome.status : 401;
+      last = namingKey(last, lease.key.name);
+      if (pool.rejected(lease, status)) {
+        ctx.notice?.(
+          `Cerebras refused pool key "${lease.key.name}" (${status}); it is out of rotation until ccr restarts (${pool.usableKeys} of ${pool.size} keys left)`,
+        );
+        continue; // another key serves this request
+      }
       return giveUp(last);
     }
     if (kind === "quota") {
@@ -239,14 +285,4 @@ export async function callCerebrasThroughPool(
     await sleep(delay, undefined, { signal }).catch(() => {});
   }
   return giveUp(last ?? allKeysCooling(pool, pool.msUntilAvailable(ctx.reserve)));
-}
-
-/** The relay's HTTP endpoint: the pool outcome written to ccr as the answer. */
-export async function forwardChatCompletion(ctx: ForwardContext): Promise<void> {
-  const out = await callCerebrasThroughPool(ctx);
-  const { res } = ctx;
-  if (out.kind === "aborted") return;
-  if (out.kind === "error") sendAnthropicError(res, out.mapped, ctx.redactor);
-  else if (out.kind === "json") sendBuffered(res, out.status, out.headers, out.body);
-  else await pipeStream(res, out.headers, out.body);
 }

@@ -24,7 +24,17 @@ interface KeyState {
   observedSeq: number;
   leases: Set<Lease>;
   totals: RelayTotals;
+  /** The upstream answered a request on this key with anything but a refusal (401/403). */
+  proven: boolean;
+  /** Out of rotation for good (until ccr restarts): the upstream refused the key (401/403). */
+  removed?: { status: number; at: number };
 }
+
+/**
+ * How soon a key that may take only one request (a probe) is looked at again when its probe is still in
+ * flight; the probe's end wakes waiters earlier (see waitForChange).
+ */
+const PROBE_RECHECK_MS = 250;
 
 export type Clock = () => number;
 
@@ -49,6 +59,7 @@ export class KeyPool {
       observedSeq: 0,
       leases: new Set(),
       totals: emptyTotals(),
+      proven: false,
     }));
   }
 
@@ -56,9 +67,20 @@ export class KeyPool {
     return this.states.length;
   }
 
+  /**
+   * In a pool of several keys, a key nothing is known about yet takes one request at a time until the
+   * upstream answers it: concurrent requests go to other keys (or wait for that answer) instead of all
+   * piling onto a key that may be revoked or out of quota. A single key has nowhere else to send them.
+   */
+  private probing(s: KeyState): boolean {
+    return this.states.length > 1 && !s.proven && s.leases.size > 0;
+  }
+
   /** The epoch ms from which `s` can take a request of `reserve` tokens (≤ now: it can now). */
   private availableAt(s: KeyState, reserve: number, now: number): number {
+    if (s.removed) return Number.POSITIVE_INFINITY;
     let at = s.coolingUntil;
+    if (this.probing(s)) at = Math.max(at, now + PROBE_RECHECK_MS);
     const unseen = [...s.leases].filter((l) => l.seq > s.observedSeq);
     const reservedTokens = unseen.reduce((n, l) => n + l.reserve, 0);
     for (const b of s.budgets) {
@@ -86,7 +108,12 @@ export class KeyPool {
     return undefined;
   }
 
-  /** Milliseconds until some key could take `reserve` tokens. */
+  /** Keys still in rotation (not refused by the upstream). */
+  get usableKeys(): number {
+    return this.states.filter((s) => !s.removed).length;
+  }
+
+  /** Milliseconds until some key could take `reserve` tokens (Infinity when every key was removed). */
   msUntilAvailable(reserve: number): number {
     const now = this.now();
     const soonest = Math.min(...this.states.map((s) => this.availableAt(s, reserve, now)));
@@ -130,6 +157,7 @@ export class KeyPool {
     const s = this.end(lease);
     if (!s) return;
     s.consecutiveErrors = 0;
+    s.proven = true;
     s.totals.successes++;
     if (budgets.length > 0) {
       s.budgets = budgets;
@@ -154,11 +182,16 @@ export class KeyPool {
   }
 
   /**
-   * A key the upstream refused outright (401/403): the pool moves on from it, without cooling it, so
-   * a pool whose keys are all refused fails fast with the refusal rather than waiting.
+   * A key the upstream refused outright (401/403): it leaves the rotation for good (until ccr restarts)
+   * and the pool moves on. The last usable key stays in, so its refusal keeps reaching the client.
+   * Returns true when the key was removed.
    */
-  rejected(lease: Lease): void {
+  rejected(lease: Lease, status: number): boolean {
+    const s = this.stateOf(lease);
+    const remove = !lease.released && !s.removed && this.usableKeys > 1;
+    if (remove) s.removed = { status, at: this.now() };
     this.coolAndRotate(lease, 0, false);
+    return remove;
   }
 
   private coolAndRotate(lease: Lease, cooldownMs: number, rateLimited: boolean): void {
@@ -166,10 +199,18 @@ export class KeyPool {
     if (!s) return;
     this.failed(s, cooldownMs, rateLimited);
     const i = this.states.indexOf(s);
-    if (i === this.current) this.current = (i + 1) % this.states.length;
+    if (i !== this.current) return;
+    for (let k = 1; k <= this.states.length; k++) {
+      const next = (i + k) % this.states.length;
+      if (!this.states[next]?.removed) {
+        this.current = next;
+        return;
+      }
+    }
   }
 
   private failed(s: KeyState, cooldownMs: number, rateLimited: boolean): void {
+    if (!s.removed) s.proven = true;
     s.consecutiveErrors++;
     s.totals.errors++;
     if (rateLimited) s.totals.rateLimited++;
@@ -189,7 +230,10 @@ export class KeyPool {
       const cooling = s.coolingUntil > now;
       return {
         name: s.key.name,
-        state: cooling ? "cooling" : "available",
+        state: s.removed ? "removed" : cooling ? "cooling" : "available",
+        ...(s.removed
+          ? { removed: { status: s.removed.status, at: new Date(s.removed.at).toISOString() } }
+          : {}),
         coolingSeconds: cooling ? Math.ceil((s.coolingUntil - now) / 100) / 10 : 0,
         consecutiveErrors: s.consecutiveErrors,
         ...(tokens ? { remainingTokens: tokens.remaining } : {}),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bearerToken, parseCerebrasApiKeys } from "./keys";
+import { parseCerebrasApiKeys } from "./keys";
 
 describe("parseCerebrasApiKeys", () => {
   it("reads a JSON object of name → key", () => {
@@ -30,14 +30,5 @@ describe("parseCerebrasApiKeys", () => {
     } catch (e) {
       expect(String((e as Error).message)).not.toContain("csk-secret-1");
     }
-  });
-});
-
-describe("bearerToken", () => {
-  it("takes the key out of a Bearer header; ccr's literal 'undefined' counts as none", () => {
-    expect(bearerToken("Bearer csk-x")).toBe("csk-x");
-    expect(bearerToken("bearer  csk-y ")).toBe("csk-y");
-    expect(bearerToken("Bearer undefined")).toBeUndefined();
-    expect(bearerToken(undefined)).toBeUndefined();
   });
 });

@@ -53,10 +53,3 @@ export function parseCerebrasApiKeys(raw: string | undefined): PoolKey[] | undef
   if (keys.length === 0) fail("holds no key");
   return dedupe(keys);
 }
-
-/** The key of `Authorization: Bearer <key>`, or undefined. */
-export function bearerToken(authorization: string | undefined): string | undefined {
-  const m = /^Bearer\s+(.+)$/i.exec(authorization ?? "");
-  const key = m?.[1]?.trim();
-  return key && key !== "undefined" ? key : undefined;
-}

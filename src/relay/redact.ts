@@ -33,3 +33,33 @@ export class Redactor {
     return out;
   }
 }
+
+/** Shorter query values ("1", "true") are masked in the logged URL but not hunted for in all text. */
+const MIN_URL_SECRET_LENGTH = 8;
+
+/**
+ * The credentials a URL carries: its user name and password, and its query values (gateways take tokens
+ * as `?key=…`). Only values long enough to be secrets rather than common words are returned.
+ */
+export function urlSecrets(url: string): string[] {
+  const u = new URL(url);
+  const out = [...u.searchParams.values(), decodeURIComponent(u.username), decodeURIComponent(u.password)];
+  const raw = [
+    ...u.search
+      .slice(1)
+      .split("&")
+      .map((p) => p.slice(p.indexOf("=") + 1)),
+    u.username,
+    u.password,
+  ];
+  return [...new Set([...out, ...raw])].filter((v) => v.length >= MIN_URL_SECRET_LENGTH);
+}
+
+/** The URL as logged: every query value and any user info replaced. */
+export function urlForLog(url: string): string {
+  const u = new URL(url);
+  if (u.username) u.username = REDACTED;
+  if (u.password) u.password = REDACTED;
+  for (const k of new Set(u.searchParams.keys())) u.searchParams.set(k, REDACTED);
+  return u.toString();
+}

@@ -1,19 +1,16 @@
-// The relay's HTTP server on 127.0.0.1: token check, routing, and the per-request plumbing
-// (headers → pool, client disconnect → abort, request log).
+// The relay: the key pool the ccr plugin calls in process (`call`), its request log, and a status-only
+// HTTP endpoint on 127.0.0.1 (token-checked) that `ccr-cerebras status` reads. The endpoint forwards
+// nothing: an earlier chat endpoint let any holder of the token send the pool's keys to a URL of their
+// choice, and nothing used it any more (issue #11).
 
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { anthropicErrorBody, type MappedError } from "../errors";
-import {
-  callCerebrasThroughPool,
-  forwardChatCompletion,
-  type PoolCallContext,
-  type RelaySettings,
-} from "./forward";
-import { bearerToken, DEFAULT_KEY_NAME, type PoolKey, parseCerebrasApiKeys } from "./keys";
+import { callCerebrasThroughPool, type PoolCallContext, type RelaySettings } from "./forward";
+import { DEFAULT_KEY_NAME, type PoolKey, parseCerebrasApiKeys } from "./keys";
 import { PoolRegistry } from "./pool-registry";
-import { Redactor } from "./redact";
+import { Redactor, urlForLog, urlSecrets } from "./redact";
 import { loggableBody, type RequestLogRecord, RequestLogWriter, safeRequestId } from "./request-log";
 import { sendAnthropicError } from "./respond";
 import { buildRelayStatus } from "./status";
@@ -21,15 +18,7 @@ import { removeRelayStatusFile, writeRelayStatusFile } from "./status-file";
 import { newRelayToken, relayTokenMatches } from "./token";
 import type { Relay, RelayCallInput, RelayCallOutcome, RelayOptions, RelayStatus } from "./types";
 
-export const RELAY_HEADERS = {
-  token: "x-ccr-cerebras-token",
-  upstream: "x-ccr-cerebras-upstream",
-  reserve: "x-ccr-cerebras-reserve-tokens",
-  model: "x-ccr-cerebras-model",
-  requestId: "x-ccr-cerebras-request-id",
-} as const;
-
-const MAX_REQUEST_BYTES = 64 * 1024 * 1024;
+export const RELAY_HEADERS = { token: "x-ccr-cerebras-token" } as const;
 
 export function resolveRelaySettings(opts: RelayOptions): RelaySettings {
   const r = opts.retry ?? {};
@@ -39,6 +28,9 @@ export function resolveRelaySettings(opts: RelayOptions): RelaySettings {
     baseDelayMs: r.baseDelayMs ?? 500,
     maxDelayMs: r.maxDelayMs ?? 8000,
     maxTotalMs: r.maxTotalMs ?? 90_000,
+    firstEventTimeoutMs: r.firstEventTimeoutMs ?? 60_000,
+    streamIdleTimeoutMs: r.streamIdleTimeoutMs ?? 60_000,
+    wholeAnswerTimeoutMs: r.wholeAnswerTimeoutMs ?? 600_000,
   };
 }
 
@@ -48,23 +40,6 @@ function relayError(
   message: string,
 ): MappedError {
   return { status, body: anthropicErrorBody(type, `ccr-cerebras relay: ${message}`), headers: {} };
-}
-
-function readRequestBody(req: IncomingMessage): Promise<Buffer | undefined> {
-  return new Promise((resolve, reject) => {
-    const parts: Buffer[] = [];
-    let size = 0;
-    req.on("data", (b: Buffer) => {
-      size += b.length;
-      if (size <= MAX_REQUEST_BYTES) parts.push(b);
-    });
-    req.on("end", () => resolve(size > MAX_REQUEST_BYTES ? undefined : Buffer.concat(parts)));
-    req.on("error", reject);
-  });
-}
-
-function single(v: string | string[] | undefined): string | undefined {
-  return Array.isArray(v) ? v[0] : v;
 }
 
 function parseUpstream(raw: string | undefined): string | undefined {
@@ -91,12 +66,14 @@ export async function startRelay(opts: RelayOptions = {}): Promise<Relay> {
   let url = "";
   const status = (): RelayStatus => buildRelayStatus(url, startedAt, registry.status());
 
-  /** Everything a call needs, from the relay headers (HTTP) or the plugin's arguments (in process). */
+  /** Everything a call needs, from the plugin's arguments. */
   function prepare(input: RelayCallInput): PoolCallContext | MappedError {
     const upstream = parseUpstream(input.upstream);
     if (!upstream)
-      return relayError(400, "invalid_request_error", `missing or invalid ${RELAY_HEADERS.upstream}`);
+      return relayError(400, "invalid_request_error", "the provider's api_base_url is not an http(s) URL");
     if (input.apiKey) redactor.add(input.apiKey);
+    // A gateway token in the URL's query is a secret like a key (issue #11): never copied into a log.
+    for (const secret of urlSecrets(upstream)) redactor.add(secret);
     const keys: PoolKey[] | undefined =
       envKeys ?? (input.apiKey ? [{ name: DEFAULT_KEY_NAME, value: input.apiKey }] : undefined);
     if (!keys) {
@@ -110,7 +87,7 @@ export async function startRelay(opts: RelayOptions = {}): Promise<Relay> {
     const record: RequestLogRecord = {
       requestId: safeRequestId(input.requestId, randomUUID()),
       startedAt: new Date().toISOString(),
-      upstream,
+      upstream: urlForLog(upstream),
       model: input.model,
       reserveTokens: Number.isFinite(reserve) && reserve > 0 ? reserve : 0,
       request: logger ? loggableBody(input.body) : undefined,
@@ -124,11 +101,13 @@ export async function startRelay(opts: RelayOptions = {}): Promise<Relay> {
       body: input.body,
       reserve: record.reserveTokens,
       model: input.model,
+      stream: input.stream,
       settings,
       signal: input.signal ?? new AbortController().signal,
       redactor,
       record,
       logging: logger !== undefined,
+      notice: opts.notice,
     };
   }
 
@@ -137,39 +116,7 @@ export async function startRelay(opts: RelayOptions = {}): Promise<Relay> {
     logger?.write(record);
   }
 
-  async function handleChat(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const body = await readRequestBody(req);
-    if (!body) {
-      return void sendAnthropicError(
-        res,
-        relayError(413, "request_too_large", "request body too large"),
-        redactor,
-      );
-    }
-    const abort = new AbortController();
-    const ctx = prepare({
-      upstream: single(req.headers[RELAY_HEADERS.upstream]) ?? "",
-      apiKey: bearerToken(single(req.headers.authorization)),
-      body,
-      reserveTokens: Number.parseInt(single(req.headers[RELAY_HEADERS.reserve]) ?? "", 10),
-      model: single(req.headers[RELAY_HEADERS.model]) || undefined,
-      requestId: single(req.headers[RELAY_HEADERS.requestId]),
-      signal: abort.signal,
-    });
-    if ("status" in ctx) return void sendAnthropicError(res, ctx, redactor);
-    const onClose = () => {
-      if (!res.writableFinished) abort.abort(new Error("client disconnected"));
-    };
-    res.on("close", onClose);
-    try {
-      await forwardChatCompletion({ ...ctx, res });
-    } finally {
-      res.off("close", onClose);
-      finish(ctx.record);
-    }
-  }
-
-  /** The same pool logic without the HTTP hop: the ccr plugin calls this inside the ccr process. */
+  /** One request through the pool: the ccr plugin calls this inside the ccr process. */
   async function call(input: RelayCallInput): Promise<RelayCallOutcome> {
     const ctx = prepare(input);
     if ("status" in ctx) return { kind: "error", mapped: ctx };
@@ -188,7 +135,6 @@ export async function startRelay(opts: RelayOptions = {}): Promise<Relay> {
       );
     }
     const path = new URL(req.url ?? "/", "http://127.0.0.1").pathname;
-    if (req.method === "POST" && path === "/v1/chat/completions") return handleChat(req, res);
     if (req.method === "GET" && path === "/_status") {
       const text = redactor.redact(JSON.stringify(status()));
       res.writeHead(200, {

@@ -71,7 +71,11 @@ function keyRow(k: KeyStatus): string[] {
   const opt = (n: number | undefined) => (n === undefined ? "-" : String(n));
   return [
     `${k.current ? "*" : " "} ${k.name}`,
-    k.state === "cooling" ? `cooling ${k.coolingSeconds}s` : "available",
+    k.state === "cooling"
+      ? `cooling ${k.coolingSeconds}s`
+      : k.state === "removed"
+        ? `removed (${k.removed?.status ?? "refused"})`
+        : "available",
     String(k.consecutiveErrors),
     opt(k.remainingTokens),
     opt(k.remainingRequests),

@@ -10,6 +10,18 @@ export interface RetryOptions {
   maxDelayMs?: number;
   /** Longest time one client request may spend in the relay before the answer starts; default 90 s. */
   maxTotalMs?: number;
+  /**
+   * Longest wait for an attempt's first event (headers, then a first non-empty chunk); default 60 s. A
+   * stalled attempt is retried like a dropped connection (nothing has reached the client yet).
+   */
+  firstEventTimeoutMs?: number;
+  /** Longest silence of a committed stream; default 60 s. The client then gets an Anthropic error event. */
+  streamIdleTimeoutMs?: number;
+  /**
+   * Longest wait for a non-streaming answer, which arrives whole once generated (so it is silent for as
+   * long as the generation takes); default 10 min. Not retried when it expires.
+   */
+  wholeAnswerTimeoutMs?: number;
 }
 
 export interface RelayLogOptions {
@@ -30,6 +42,8 @@ export interface RelayOptions {
   statusFile?: string;
   /** For CEREBRAS_API_KEYS (default process.env). */
   env?: NodeJS.ProcessEnv;
+  /** Pool events worth a line in ccr's log, e.g. a key removed from rotation (by name). */
+  notice?: (message: string) => void;
   /** Tests. */
   fetchImpl?: typeof fetch;
 }
@@ -53,6 +67,8 @@ export interface RelayCallInput {
   body: Uint8Array;
   /** Estimated input + max_completion_tokens, to skip keys whose remaining budget cannot fit it. */
   reserveTokens?: number;
+  /** The request asks for a stream (`stream: true`); false selects the whole-answer bound. */
+  stream?: boolean;
   model?: string;
   requestId?: string;
   /** Aborts the upstream call (the client went away). */
@@ -80,7 +96,10 @@ export interface RelayTotals {
 export interface KeyStatus {
   /** The key's name (`key1`, `default`, a CEREBRAS_API_KEYS name); never its value. */
   name: string;
-  state: "available" | "cooling";
+  /** removed: the upstream refused the key (401/403); it is out of rotation until ccr restarts. */
+  state: "available" | "cooling" | "removed";
+  /** Why and when a removed key left the rotation. */
+  removed?: { status: number; at: string };
   /** Seconds until a cooling key is available again (0 when available). */
   coolingSeconds: number;
   consecutiveErrors: number;

@@ -10,6 +10,7 @@ import Anthropic from "@anthropic-ai/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Emulator, startCerebrasEmulator } from "../emulator/server";
 import { type CcrInstance, type CcrVersion, startCcr } from "../support/ccr-harness";
+import { eventually } from "../support/eventually";
 import { builtPluginPath } from "../support/plugin-path";
 
 const KEYS = { alpha: "sk-alpha-0123456789", beta: "sk-beta-9876543210" };
@@ -126,6 +127,65 @@ describe.each<CcrVersion>(["2.0.0", "1.0.73"])("relay through real ccr %s", (ver
       "\n",
     );
     for (const key of Object.values(KEYS)) expect(everything).not.toContain(key);
+  });
+});
+
+describe.each<CcrVersion>(["2.0.0", "1.0.73"])("a revoked pool key through real ccr %s", (version) => {
+  let emu: Emulator;
+  let ccr: CcrInstance;
+
+  beforeAll(async () => {
+    emu = await startCerebrasEmulator({ models: ["gpt-oss-120b"], keys: Object.values(KEYS) });
+    ccr = await startCcr({
+      version,
+      env: { CEREBRAS_API_KEYS: JSON.stringify(KEYS) },
+      config: {
+        LOG_LEVEL: "info",
+        transformers: [{ path: builtPluginPath(), options: {} }],
+        Providers: [
+          {
+            name: "cerebras",
+            api_base_url: `${emu.url}/chat/completions`,
+            api_key: "$CEREBRAS_API_KEY",
+            models: ["gpt-oss-120b"],
+            transformer: { use: ["ccr-cerebras"] },
+          },
+        ],
+        Router: { default: "cerebras,gpt-oss-120b" },
+      },
+    });
+  });
+
+  afterAll(async () => {
+    await ccr?.stop();
+    await emu?.close();
+  });
+
+  it("is taken out of rotation by name (status view, ccr's log) while the other key serves", async () => {
+    const client = new Anthropic({ baseURL: ccr.baseUrl, apiKey: ccr.apiKey, maxRetries: 0 });
+    const ask = async (text: string) => {
+      emu.enqueue({ content: text });
+      const msg = await client.messages.create({
+        model: "cerebras,gpt-oss-120b",
+        max_tokens: 256,
+        messages: [{ role: "user", content: "hi" }],
+      });
+      return msg.content[0];
+    };
+    emu.setKeyBehaviour(KEYS.alpha, { revoked: true });
+    expect(await ask("served by the healthy key")).toMatchObject({ text: "served by the healthy key" });
+    expect(await ask("and again")).toMatchObject({ text: "and again" });
+    expect(emu.requests.map((r) => `${r.key}:${r.status}`)).toEqual([
+      `${KEYS.alpha}:401`,
+      `${KEYS.beta}:200`,
+      `${KEYS.beta}:200`,
+    ]);
+    const run = await promisify(execFile)(process.execPath, [builtPluginPath(), "status"], {
+      env: { PATH: process.env.PATH, HOME: ccr.home },
+    });
+    expect(run.stdout).toMatch(/alpha\s+removed \(401\)/);
+    const warning = 'Cerebras refused pool key \\"alpha\\" (401)';
+    expect(await eventually(ccr.logs, (t) => t.includes(warning))).toContain(warning);
   });
 });
 

@@ -1,6 +1,14 @@
 // install.sh run for real under a temporary HOME with a controlled PATH (see support.ts).
 
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
@@ -68,6 +76,8 @@ describe("install.sh", () => {
     expect(existsSync(join(sb.home, ".claude-code-router/plugins/ccr-cerebras-config.cjs"))).toBe(true);
     expect(modeOf(join(sb.home, ".local/bin/ccr-cerebras")) & 0o111).toBe(0o111);
     expect(modeOf(sb.configPath)).toBe(0o600);
+    // ccr writes prompts into logs inside it: owner only.
+    expect(modeOf(join(sb.home, ".claude-code-router"))).toBe(0o700);
     expect(backups()).toEqual([]);
 
     const config = readConfig();
@@ -91,6 +101,29 @@ describe("install.sh", () => {
     expect(res.stdout).toContain("ccr-cerebras code");
     expect(res.stdout).toContain("/model cerebras,");
     expect(res.stdout).toContain("models: default model gpt-oss-120b (no model listing");
+  });
+
+  it("refuses to write plugin options the plugin would reject, naming them; the config is left untouched", async () => {
+    const text = JSON.stringify({
+      transformers: [
+        { path: "/old/cerebras-transformer.cjs", options: { relay: "false", maxCompletionToken: 8192 } },
+      ],
+    });
+    writeConfig(text);
+    const res = await install(["--skip-ccr"]);
+    expect(res.code).not.toBe(0);
+    expect(res.stderr).toContain('relay = "false": expected true or false');
+    expect(res.stderr).toContain("maxCompletionToken = 8192 (did you mean maxCompletionTokens?)");
+    expect(readFileSync(sb.configPath, "utf8")).toBe(text);
+    expect(backups()).toEqual([]);
+  });
+
+  it("an existing ~/.claude-code-router of mode 755 (ccr's prompt logs inside) becomes 700", async () => {
+    writeConfig(JSON5_CONFIG);
+    chmodSync(join(sb.home, ".claude-code-router"), 0o755);
+    const res = await install(["--skip-ccr"]);
+    expect(res.code, res.stderr).toBe(0);
+    expect(modeOf(join(sb.home, ".claude-code-router"))).toBe(0o700);
   });
 
   it("merges into a JSON5 config with comments and other providers, backing the original up first", async () => {

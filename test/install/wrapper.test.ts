@@ -311,3 +311,16 @@ describe("ccr-cerebras code: Claude Code's configuration of Cerebras sessions is
     expect(existsSync(isolated())).toBe(false);
   });
 });
+
+describe("ccr-cerebras code: plugin options the plugin would reject", () => {
+  it("are named before Claude Code starts (the plugin would answer every request with a 400)", async () => {
+    const config = JSON.parse(readFileSync(sb.configPath, "utf8"));
+    config.transformers[0].options.maxCompletionTokens = "lots";
+    writeFileSync(sb.configPath, JSON.stringify(config));
+    const res = await run(wrapper(), ["code"], { env: sb.env({ CEREBRAS_API_KEY: "csk-any" }) });
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain("maxCompletionTokens");
+    expect(res.stderr).toContain("Fix: correct transformers[].options in the config, then: ccr restart");
+    expect(codeEnvLine()).toBeUndefined();
+  });
+});

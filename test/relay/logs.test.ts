@@ -82,6 +82,26 @@ describe("request logs", () => {
     expect(first.outcome).toBe("success");
   });
 
+  it("a token in the provider URL's query string is never copied into a request log", async () => {
+    const logDir = join(dir, "logs");
+    pair = await startPair(KEYS, { log: { dir: logDir } });
+    const gatewayToken = "gw-SECRET-token-31415926";
+    const res = await postToRelay(
+      { relay: pair.relay, upstream: `${pair.upstream}?api-key=${gatewayToken}&region=eu` },
+      chatBody("via a gateway"),
+    );
+    expect((await res.json()).choices[0].message.content).toBe('You said: "via a gateway"');
+    await pair.close();
+    pair = undefined;
+    const files = filesUnder(logDir);
+    expect(files).toHaveLength(1);
+    const text = readFileSync(files[0] as string, "utf8");
+    expect(text).not.toContain(gatewayToken);
+    expect(JSON.parse(text).upstream).toMatch(
+      /\/chat\/completions\?api-key=%5Bredacted%5D&region=%5Bredacted%5D$/,
+    );
+  });
+
   it("log files are mode 600 in date folders of mode 700, named <date>/<time>-<requestId>.json", async () => {
     const logDir = join(dir, "logs");
     pair = await startPair(KEYS, { log: { dir: logDir } });

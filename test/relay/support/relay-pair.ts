@@ -1,9 +1,9 @@
 // A relay in front of the Cerebras emulator, with a key pool from CEREBRAS_API_KEYS, and small helpers
-// to talk to the relay the way the ccr plugin does.
+// to call the relay the way the ccr plugin does.
 
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { RELAY_HEADERS, type Relay, type RelayOptions, startRelay } from "../../../src/relay";
+import { type Relay, type RelayOptions, startRelay } from "../../../src/relay";
 import { startCerebrasEmulator } from "../../emulator/server";
 import { parseSse } from "../../emulator/sse-parse";
 import type { Emulator, EmulatorOptions } from "../../emulator/types";
@@ -57,33 +57,44 @@ export function chatBody(text: string, extra: Record<string, unknown> = {}): Rec
 }
 
 export interface PostOptions {
-  token?: string | null;
   reserve?: number;
+  /** `Bearer <key>`: the provider key, used when CEREBRAS_API_KEYS is unset. */
   authorization?: string;
   signal?: AbortSignal;
   requestId?: string;
+  /** What the plugin tells the relay about `stream` (it selects the stall bound). */
+  stream?: boolean;
 }
 
-export function postToRelay(
+/**
+ * One request through the relay the way the ccr plugin makes it (in process, `relay.call`), with the
+ * outcome as the HTTP response a client would have seen: the mapped error, the JSON body or the stream.
+ */
+export async function postToRelay(
   pair: Pick<Pair, "relay" | "upstream">,
   body: unknown,
   o: PostOptions = {},
 ): Promise<Response> {
-  const headers: Record<string, string> = {
-    "content-type": "application/json",
-    [RELAY_HEADERS.upstream]: pair.upstream,
-    [RELAY_HEADERS.model]: "gpt-oss-120b",
-  };
-  if (o.token !== null) headers[RELAY_HEADERS.token] = o.token ?? pair.relay.token;
-  if (o.reserve !== undefined) headers[RELAY_HEADERS.reserve] = String(o.reserve);
-  if (o.authorization) headers.authorization = o.authorization;
-  if (o.requestId) headers[RELAY_HEADERS.requestId] = o.requestId;
-  return fetch(`${pair.relay.url}/v1/chat/completions`, {
-    method: "POST",
-    headers,
-    body: typeof body === "string" ? body : JSON.stringify(body),
+  const out = await pair.relay.call({
+    upstream: pair.upstream,
+    apiKey: o.authorization?.replace(/^Bearer\s+/i, ""),
+    body: new TextEncoder().encode(typeof body === "string" ? body : JSON.stringify(body)),
+    reserveTokens: o.reserve,
+    model: "gpt-oss-120b",
+    requestId: o.requestId,
     signal: o.signal,
+    stream: o.stream,
   });
+  if (out.kind === "aborted") throw new Error("the relay call was aborted");
+  if (out.kind === "error") {
+    const headers: Record<string, string> = { "content-type": "application/json" };
+    const retryAfter = out.mapped.headers["retry-after"];
+    if ((out.mapped.status === 429 || out.mapped.status === 529) && retryAfter)
+      headers["retry-after"] = retryAfter;
+    return new Response(JSON.stringify(out.mapped.body), { status: out.mapped.status, headers });
+  }
+  const payload = out.kind === "json" ? (out.body as Uint8Array<ArrayBuffer>) : out.body;
+  return new Response(payload, { status: out.status, headers: out.headers });
 }
 
 /** The concatenated `delta.content` of a Cerebras SSE body, and whether any event was an error. */
