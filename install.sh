@@ -17,7 +17,7 @@ CONFIG="$CCR_HOME/config.json"
 PLUGIN_DST="$CCR_HOME/plugins/cerebras-transformer.cjs"
 HELPER_DST="$CCR_HOME/plugins/ccr-cerebras-config.cjs"
 
-base_url="" model="" models="" port="" router_key="" bin_dir="$HOME/.local/bin"
+base_url="${CEREBRAS_BASE_URL:-}" model="" models="" port="" router_key="" bin_dir=""
 yes=0 dry_run=0 uninstall=0 skip_ccr=0
 
 usage() {
@@ -27,14 +27,15 @@ Usage: ./install.sh [options]
 Installs the ccr-cerebras plugin for Claude Code Router (ccr 1.0.x or 2.0.x) and the ccr-cerebras command.
 
 Options:
-  --base-url URL     OpenAI-compatible Cerebras base URL (default: the configured one, else
-                     https://api.cerebras.ai/v1; e.g. a Cloudflare AI Gateway URL ending in /cerebras)
+  --base-url URL     OpenAI-compatible Cerebras base URL (default: $CEREBRAS_BASE_URL, else the configured
+                     one, else https://api.cerebras.ai/v1; e.g. a Cloudflare AI Gateway URL ending in /cerebras)
   --model ID         default model (default: the configured one, else zai-glm-4.7 when the account
                      is served it, else gpt-oss-120b, else the first model it is served)
   --models a,b,c     extra models to offer to /model (the table's live models are always listed)
   --port N           ccr's port (PORT)
   --router-key KEY   ccr's own API key (APIKEY), not the Cerebras key
-  --bin-dir DIR      where to install the ccr-cerebras command (default: ~/.local/bin)
+  --bin-dir DIR      where to install the ccr-cerebras command (default: next to ccr, i.e. npm's global
+                     bin directory, when it is on PATH and writable; else ~/.local/bin)
   --yes              ask nothing (install ccr $TESTED_CCR if it is missing; only warn about models)
   --dry-run          print what would change (config as a unified diff) and write nothing
   --uninstall        remove exactly what this script added (other providers stay untouched)
@@ -80,7 +81,7 @@ while [ $# -gt 0 ]; do
   esac
   shift
 done
-readonly WRAPPER_DST="$bin_dir/ccr-cerebras"
+WRAPPER_DST=""
 
 # True when a question can be asked: not --yes and a terminal (or the test hook) is attached.
 can_ask() {
@@ -106,6 +107,9 @@ require_node() {
   local major
   major=$(node -p 'process.versions.node.split(".")[0]')
   [ "$major" -ge 20 ] || die "Node.js $(node -v) is too old: ccr 2.0.0 and the plugin need Node.js 20 or newer"
+  if [ "$major" -lt 22 ]; then
+    warn "Node.js $(node -v): ccr and the plugin run on it, but Claude Code declares Node.js 22 or newer (npm warns EBADENGINE)"
+  fi
   [ -f "$HELPER_SRC" ] || die "$HELPER_SRC is missing: run 'npm install && npm run build' in $REPO_DIR"
 }
 
@@ -181,6 +185,44 @@ remove_file() {
   local path=$1
   [ -e "$path" ] || return 0
   if [ "$dry_run" -eq 1 ]; then say "file: would remove $path"; else rm -f "$path" && say "file: removed $path"; fi
+}
+
+on_path() {
+  case ":$PATH:" in *":$1:"*) return 0 ;; esac
+  return 1
+}
+
+npm_global_bin() {
+  command -v npm >/dev/null 2>&1 || return 0
+  local prefix
+  prefix=$(npm prefix -g 2>/dev/null || true)
+  if [ -n "$prefix" ]; then printf '%s/bin\n' "$prefix"; fi
+}
+
+# Where the ccr-cerebras command can go: the directory ccr runs from, npm's global bin directory, then
+# ~/.local/bin. The first two are on PATH wherever `ccr` works, so the command runs in the same shell
+# right after this script (./install.sh --yes && ccr-cerebras code); ~/.local/bin often is not.
+wrapper_dirs() {
+  local ccr_path
+  hash -r
+  ccr_path=$(command -v ccr 2>/dev/null || true)
+  if [ -n "$ccr_path" ]; then dirname "$ccr_path"; fi
+  npm_global_bin
+  printf '%s\n' "$HOME/.local/bin"
+}
+
+choose_bin_dir() {
+  if [ -z "$bin_dir" ]; then
+    local dir
+    while IFS= read -r dir; do
+      if [ -n "$dir" ] && on_path "$dir" && [ -d "$dir" ] && [ -w "$dir" ]; then
+        bin_dir=$dir
+        break
+      fi
+    done < <(wrapper_dirs)
+    bin_dir=${bin_dir:-$HOME/.local/bin}
+  fi
+  WRAPPER_DST="$bin_dir/ccr-cerebras"
 }
 
 is_our_wrapper() {
@@ -269,15 +311,34 @@ merge_config() {
 }
 
 install_wrapper() {
+  choose_bin_dir
   if [ -e "$WRAPPER_DST" ] && ! is_our_wrapper "$WRAPPER_DST"; then
     warn "$WRAPPER_DST exists and is not ours; left alone (use --bin-dir to install elsewhere)"
     return 0
   fi
   install_file "$WRAPPER_SRC" "$WRAPPER_DST" 755
-  case ":$PATH:" in
-    *":$bin_dir:"*) ;;
-    *) warn "$bin_dir is not on your PATH; add it: export PATH=\"$bin_dir:\$PATH\"" ;;
-  esac
+  # An older install elsewhere (e.g. ~/.local/bin) may come first on PATH: keep it current.
+  local dir
+  while IFS= read -r dir; do
+    if [ -n "$dir" ] && [ "$dir/ccr-cerebras" != "$WRAPPER_DST" ] && is_our_wrapper "$dir/ccr-cerebras"; then
+      install_file "$WRAPPER_SRC" "$dir/ccr-cerebras" 755
+    fi
+  done < <(wrapper_dirs)
+  if ! on_path "$bin_dir"; then
+    warn "$bin_dir is not on your PATH; add it: export PATH=\"$bin_dir:\$PATH\" (or run $WRAPPER_DST)"
+  fi
+}
+
+# ccr writes every request body into ~/.claude-code-router/logs (files mode 644 with ccr 2.0.0): the
+# directory is made private, and the log files already there are made 600.
+protect_logs() {
+  local logs="$CCR_HOME/logs" f
+  [ "$dry_run" -eq 0 ] || return 0
+  mkdir -p "$logs"
+  chmod 700 "$logs"
+  for f in "$logs"/*.log; do
+    if [ -f "$f" ]; then chmod 600 "$f"; fi
+  done
 }
 
 print_next_steps() {
@@ -294,7 +355,9 @@ print_next_steps() {
   if ccr_running; then
     say "  ccr restart                      # ccr is running: restart it to load the plugin and config"
   fi
-  say "  ccr-cerebras code                # Claude Code on cerebras,$model with its real context window"
+  local run_cmd=ccr-cerebras
+  if ! on_path "$bin_dir"; then run_cmd=$WRAPPER_DST; fi
+  say "  $run_cmd code                # Claude Code on cerebras,$model with its real context window"
   say "  ccr code                         # or plain ccr (Router.default)"
   say "  /model cerebras,<id>             # inside Claude Code, to switch model (ids: see Providers[].models)"
 }
@@ -306,11 +369,17 @@ do_uninstall() {
   if [ "$dry_run" -eq 1 ]; then args+=(--dry-run); fi
   helper "${args[@]}" || exit $?
   remove_file "$PLUGIN_DST"
-  if [ -e "$WRAPPER_DST" ] && is_our_wrapper "$WRAPPER_DST"; then remove_file "$WRAPPER_DST"; fi
+  local dir
+  while IFS= read -r dir; do
+    if [ -n "$dir" ] && is_our_wrapper "$dir/ccr-cerebras"; then remove_file "$dir/ccr-cerebras"; fi
+  done < <(if [ -n "$bin_dir" ]; then printf '%s\n' "$bin_dir"; else wrapper_dirs; fi)
   # The helper goes last: the wrapper needs it until it is gone.
   remove_file "$HELPER_DST"
   if [ "$dry_run" -eq 1 ]; then say "Dry run: nothing was written."; fi
   if [ "$dry_run" -eq 0 ] && ccr_running; then say "ccr is running: run 'ccr restart' to unload the plugin."; fi
+  if [ -d "$CCR_HOME/claude" ]; then
+    say "kept $CCR_HOME/claude (Claude Code's history and settings of your Cerebras sessions); delete it if you do not need them"
+  fi
 }
 
 main() {
@@ -334,6 +403,7 @@ main() {
   install_file "$PLUGIN_SRC" "$PLUGIN_DST" 644
   install_file "$HELPER_SRC" "$HELPER_DST" 644
   merge_config
+  protect_logs
   install_wrapper
   print_next_steps
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   cerebrasHttpErrorToAnthropic,
   cerebrasStreamErrorToAnthropic,
+  claudeCodeVisibleStatus,
   parseCerebrasErrorPayload,
   promptTooLong,
   retryAfterSeconds,
@@ -91,6 +92,13 @@ describe("Cerebras HTTP errors → Anthropic errors", () => {
       type: "api_error",
       message: "oops",
     });
+  });
+
+  it("Claude Code sees a refused key as 403 and a model not served as 410 (shown at once); the rest unchanged", () => {
+    expect(claudeCodeVisibleStatus(401)).toBe(403);
+    expect(claudeCodeVisibleStatus(404)).toBe(410);
+    for (const status of [400, 403, 413, 429, 500, 502, 504, 529])
+      expect(claudeCodeVisibleStatus(status)).toBe(status);
   });
 
   it("reads flat, wrapped and non-JSON bodies", () => {

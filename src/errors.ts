@@ -57,6 +57,21 @@ export function invalidRequest(message: string): AnthropicHttpError {
   return new AnthropicHttpError(400, "invalid_request_error", message);
 }
 
+/**
+ * The status an error travels with to Claude Code (through ccr). Measured with the real CLI (2.1.330 and
+ * 2.1.332, @see docs/install.md "What Claude Code does with an error status"): a 401 is retried 10 times (about three
+ * minutes) before its message shows, and a 404 is replaced by Claude Code's own "There's an issue with the
+ * selected model" text. A 403 is shown at once as `Failed to authenticate. API Error: 403 <message>` and a
+ * 410 as `API Error: 410 <message>`, both after one attempt. So a refused or missing key goes out as 403
+ * and a model Cerebras does not serve as 410 (Gone); the error type and message stay as mapped.
+ * Every other status (400 and its compaction text, 429, 529, 5xx) is passed through unchanged.
+ */
+export function claudeCodeVisibleStatus(status: number): number {
+  if (status === 401) return 403;
+  if (status === 404) return 410;
+  return status;
+}
+
 /** The exact text Claude Code recognises to compact the conversation. */
 export function promptTooLongMessage(tokens: number, maximum: number): string {
   return `prompt is too long: ${tokens} tokens > ${maximum} maximum`;
@@ -205,7 +220,7 @@ export function cerebrasHttpErrorToAnthropic(
       return mapped(
         401,
         "authentication_error",
-        `Cerebras rejected the API key (check CEREBRAS_API_KEY / the provider api_key): ${msg}`,
+        `Cerebras rejected the API key (${msg}). Fix: export a valid CEREBRAS_API_KEY (or CEREBRAS_API_KEYS) in the shell ccr starts from, then run 'ccr restart'.`,
       );
     case 402:
       return mapped(402, "billing_error", msg);

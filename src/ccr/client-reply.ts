@@ -7,7 +7,7 @@
 // @see https://docs.anthropic.com/en/api/errors
 
 import type { ServerResponse } from "node:http";
-import type { AnthropicHttpError } from "../errors";
+import { type AnthropicHttpError, claudeCodeVisibleStatus } from "../errors";
 import { newAnthropicRequestId } from "../response/ids";
 import { encodeAnthropicSseEvent, encodeAnthropicSseEvents } from "../stream/sse";
 import type { AnthropicErrorBody, AnthropicMessage, AnthropicStreamEvent } from "../wire/anthropic";
@@ -74,7 +74,9 @@ export class AnthropicClientReply {
 
   /** An HTTP error before anything was sent; on a started stream, an `event: error` that ends it. */
   async sendError(err: AnthropicHttpError): Promise<void> {
-    if (!this.committed) return this.sendJson(err.status, err.toBody(), retryHeaders(err));
+    // The status Claude Code shows at once (a 401 would be retried for minutes; @see src/errors.ts).
+    if (!this.committed)
+      return this.sendJson(claudeCodeVisibleStatus(err.status), err.toBody(), retryHeaders(err));
     await this.writeEvents([err.toBody() satisfies AnthropicErrorBody]);
     this.end();
   }

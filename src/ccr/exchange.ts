@@ -11,6 +11,7 @@
 
 import {
   AnthropicHttpError,
+  claudeCodeVisibleStatus,
   type ErrorContext,
   httpStatusForAnthropicErrorType,
   modelNotFoundMessage,
@@ -45,7 +46,7 @@ export class CerebrasAnsweredError extends AnthropicHttpError {}
 export function toCcrError(err: unknown): CcrThrownError {
   const mapped = asAnthropicError(err);
   const e = new Error(mapped.message) as CcrThrownError;
-  e.statusCode = mapped.status;
+  e.statusCode = claudeCodeVisibleStatus(mapped.status);
   e.type = mapped.errorType;
   e.code = err instanceof CerebrasAnsweredError ? "provider_response_error" : mapped.errorType;
   e.stack = ""; // keeps the message free of a stack trace, so "prompt is too long: …" reaches Claude Code intact

@@ -30,6 +30,21 @@ describe("ccr glue helpers", () => {
     expect(err?.message).toMatch(/CEREBRAS_API_KEY/);
   });
 
+  it("a missing or refused key reaches Claude Code as 403 and a model not served as 410 (not retried ten times, not replaced)", () => {
+    expect(
+      toCcrError(new AnthropicHttpError(401, "authentication_error", "No Cerebras API key")),
+    ).toMatchObject({
+      statusCode: 403,
+      type: "authentication_error",
+    });
+    expect(
+      toCcrError(new AnthropicHttpError(404, "not_found_error", "model 'x' is not available")),
+    ).toMatchObject({
+      statusCode: 410,
+      type: "not_found_error",
+    });
+  });
+
   it("thrown errors carry what ccr's handler reads, with no stack appended to the message", () => {
     const e = toCcrError(
       new AnthropicHttpError(400, "invalid_request_error", "prompt is too long: 9 tokens > 8 maximum"),

@@ -9,10 +9,13 @@
 //            → live …|live-unknown …, model …, say …, warn …, suggest … (key from env; saves the listing)
 //   env      [--config P] [--model M] [--format shell|lines]
 //   models   [--config P] [--base-url U] [--timeout-ms N] [--cached]  → the catalogue as the plugin sees it
+//   check    --config P [--model M] [--ccr-pid N] [--timeout-ms N]   → problems on stderr (key from env)
+//   claude-config --dir D --user-file F                  seeds D/.claude.json (isolated Claude Code config)
 // Exit codes: 0 ok, 2 usage error, 3 unreadable or malformed config, 4 plugin options the plugin would
-// reject, 1 anything else.
+// reject, 5 (check) a problem every request would hit, 1 anything else.
 
-import { isAbsolute } from "node:path";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { isAbsolute, join } from "node:path";
 import {
   accountOf,
   defaultCatalogueFile,
@@ -23,6 +26,7 @@ import {
 import { parsePluginOptions } from "../ccr/options";
 import { chooseDefaultModel, type ListedModelFacts, liveModelIdsFromTable } from "../models";
 import { fetchModelListing, modelsUrl } from "../models-endpoint";
+import { seedIsolatedClaudeJson } from "./claude-config";
 import {
   claudeCodeEnv,
   claudeCodeLimits,
@@ -52,6 +56,7 @@ import {
 import { unifiedDiff } from "./diff";
 import { type FetchLike, modelWarnings } from "./discovery";
 import { formatCatalogue } from "./models-command";
+import { preflightCheck } from "./preflight";
 
 export interface CliIo {
   stdout(text: string): void;
@@ -59,6 +64,22 @@ export interface CliIo {
   env: Record<string, string | undefined>;
   now?: () => Date;
   fetchImpl?: FetchLike;
+  /** The environment of another process (ccr), when the system lets us read it. */
+  processEnv?: (pid: number) => Record<string, string> | undefined;
+}
+
+/** Linux: /proc/<pid>/environ (NUL-separated); undefined elsewhere or when it cannot be read. */
+export function readProcessEnv(pid: number): Record<string, string> | undefined {
+  try {
+    const env: Record<string, string> = {};
+    for (const entry of readFileSync(`/proc/${pid}/environ`, "utf8").split("\0")) {
+      const eq = entry.indexOf("=");
+      if (eq > 0) env[entry.slice(0, eq)] = entry.slice(eq + 1);
+    }
+    return env;
+  } catch {
+    return undefined;
+  }
 }
 
 class UsageError extends Error {}
@@ -201,7 +222,20 @@ function cmdRemove(flags: Flags, io: CliIo): number {
   const result = removeCerebrasConfig(loaded.config);
   for (const item of result.removed) io.stdout(`removed: ${item}\n`);
   for (const note of result.notes) io.stdout(`note: ${note}\n`);
-  applyChange(loaded, result.config, flags.get("dry-run") === true, io);
+  const dryRun = flags.get("dry-run") === true;
+  if (result.nothingLeft) {
+    // Only what the installer added was left ({"Providers":[],"Router":{}} and our LOG_LEVEL): the file goes.
+    if (dryRun) {
+      io.stdout(`config: would remove ${loaded.path} (nothing else is in it)\n`);
+      io.stdout(unifiedDiff(loaded.raw, "", { fromLabel: loaded.path, toLabel: "/dev/null" }));
+      return 0;
+    }
+    io.stdout(`backup: ${backupConfig(loaded.path, loaded.raw, io.now?.() ?? new Date())}\n`);
+    rmSync(loaded.path);
+    io.stdout(`config: removed ${loaded.path} (nothing else was in it)\n`);
+    return 0;
+  }
+  applyChange(loaded, result.config, dryRun, io);
   return 0;
 }
 
@@ -293,6 +327,66 @@ function cmdEnv(flags: Flags, io: CliIo): number {
   return 0;
 }
 
+async function cmdCheck(flags: Flags, io: CliIo): Promise<number> {
+  const config = loadConfig(str(flags, "config", true)!).config;
+  // Options the plugin rejects make it answer every request with a 400: say so before Claude Code starts.
+  const options = parsePluginOptions(ourTransformerOptions(config));
+  if (!options.ok) {
+    io.stderr(
+      `ccr-cerebras: ${options.message}\n  Fix: correct transformers[].options in the config, then: ccr restart\n`,
+    );
+    return 5;
+  }
+  const model = resolveWrapperModel(config, str(flags, "model"), io.env.CCR_CEREBRAS_MODEL);
+  const provider = findCerebrasProvider(config);
+  if (!model || typeof provider?.api_base_url !== "string") return 0; // not a Cerebras session
+  const pid = intFlag(flags, "ccr-pid", 1, 2 ** 31 - 1);
+  const report = await preflightCheck({
+    baseUrl: baseUrlFromChatUrl(provider.api_base_url),
+    model,
+    providerKey: typeof provider.api_key === "string" ? provider.api_key : undefined,
+    env: io.env,
+    ccr: pid === undefined ? undefined : { pid, env: (io.processEnv ?? readProcessEnv)(pid) },
+    timeoutMs: intFlag(flags, "timeout-ms", 100, 60_000) ?? 4000,
+    fetchImpl: io.fetchImpl,
+  });
+  for (const warning of report.warnings) io.stderr(`ccr-cerebras: warning: ${warning}\n`);
+  for (const error of report.errors) io.stderr(`ccr-cerebras: ${error}\n`);
+  return report.errors.length > 0 ? 5 : 0;
+}
+
+function readJsonObject(path: string): JsonObject | undefined {
+  if (!existsSync(path)) return undefined;
+  const value: unknown = JSON.parse(readFileSync(path, "utf8"));
+  return value && typeof value === "object" && !Array.isArray(value) ? (value as JsonObject) : undefined;
+}
+
+function cmdClaudeConfig(flags: Flags, io: CliIo): number {
+  const dir = str(flags, "dir", true)!;
+  const file = join(dir, ".claude.json");
+  let user: JsonObject | undefined;
+  try {
+    user = readJsonObject(str(flags, "user-file", true)!);
+  } catch {
+    user = undefined; // the user's file is only a source of answers already given; never an obstacle
+  }
+  let current: JsonObject | undefined;
+  try {
+    current = readJsonObject(file);
+  } catch (err) {
+    io.stderr(
+      `ccr-cerebras: warning: ${file} is not valid JSON (${(err as Error).message}); left as it is\n`,
+    );
+    return 0;
+  }
+  const next = seedIsolatedClaudeJson(current, user);
+  if (next) {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    writeFileAtomic(file, `${JSON.stringify(next, null, 2)}\n`);
+  }
+  return 0;
+}
+
 async function cmdModels(flags: Flags, io: CliIo): Promise<number> {
   const configPath = str(flags, "config");
   const config = configPath ? loadConfig(configPath).config : {};
@@ -342,9 +436,13 @@ export async function runInstallCli(argv: readonly string[], io: CliIo): Promise
         return cmdEnv(flags, io);
       case "models":
         return await cmdModels(flags, io);
+      case "check":
+        return await cmdCheck(flags, io);
+      case "claude-config":
+        return cmdClaudeConfig(flags, io);
       default:
         throw new UsageError(
-          `unknown command: ${command ?? "(none)"}; use resolve, merge, remove, discover, env or models`,
+          `unknown command: ${command ?? "(none)"}; use resolve, merge, remove, discover, env, models, check or claude-config`,
         );
     }
   } catch (err) {

@@ -130,3 +130,25 @@ describe("backupConfig", () => {
     expect(statSync(first).mode & 0o777).toBe(0o600);
   });
 });
+
+describe("backup pruning", () => {
+  it("keeps the newest five config.json.bak-* (mode 600) and never touches other files", () => {
+    const path = join(dir, "config.json");
+    writeFileSync(join(dir, "config.json.bak-mine"), "x");
+    writeFileSync(join(dir, "other.json.bak-20200101-000000"), "x");
+    const made: string[] = [];
+    for (let i = 0; i < 8; i++)
+      made.push(
+        backupConfig(path, `v${i}`, new Date(Date.UTC(2026, 10, 22, 4, 15, [0, 1, 2, 3, 4, 5, 5, 6][i]))),
+      );
+    const left = readdirSync(dir)
+      .filter((n) => /^config\.json\.bak-\d/.test(n))
+      .sort();
+    expect(left).toHaveLength(5);
+    expect(left.map((n) => join(dir, n)).sort()).toEqual(made.slice(3).sort());
+    for (const n of left) expect(statSync(join(dir, n)).mode & 0o777).toBe(0o600);
+    expect(readdirSync(dir)).toEqual(
+      expect.arrayContaining(["config.json.bak-mine", "other.json.bak-20200101-000000"]),
+    );
+  });
+});

@@ -9,6 +9,7 @@ import {
   lstatSync,
   mkdirSync,
   openSync,
+  readdirSync,
   readFileSync,
   readlinkSync,
   realpathSync,
@@ -101,12 +102,36 @@ export function backupTimestamp(now: Date): string {
   return `${iso.slice(0, 10).replaceAll("-", "")}-${iso.slice(11, 19).replaceAll(":", "")}`;
 }
 
-/** Saves the config's bytes next to it (mode 600, it may hold keys); never overwrites an earlier backup. */
+/** How many `config.json.bak-*` files the installer keeps (the newest ones). */
+export const BACKUPS_KEPT = 5;
+
+const BACKUP_SUFFIX_RE = /^\.bak-(\d{8}-\d{6})(?:-(\d+))?$/;
+
+/** The backups of `path` the installer made, oldest first (timestamp, then the -N of the same second). */
+export function listBackups(path: string): string[] {
+  const dir = dirname(path);
+  const base = basename(path);
+  const found: Array<{ name: string; stamp: string; n: number }> = [];
+  for (const name of readdirSync(dir)) {
+    if (!name.startsWith(base)) continue;
+    const m = BACKUP_SUFFIX_RE.exec(name.slice(base.length));
+    if (m) found.push({ name, stamp: m[1]!, n: Number(m[2] ?? 0) });
+  }
+  found.sort((a, b) => (a.stamp === b.stamp ? a.n - b.n : a.stamp < b.stamp ? -1 : 1));
+  return found.map((f) => join(dir, f.name));
+}
+
+/**
+ * Saves the config's bytes next to it (mode 600, it may hold keys); never overwrites an earlier backup,
+ * and removes the oldest so that at most BACKUPS_KEPT remain.
+ */
 export function backupConfig(path: string, raw: string, now: Date = new Date()): string {
   const stem = `${path}.bak-${backupTimestamp(now)}`;
   let target = stem;
   for (let i = 1; existsSync(target) && i < 1000; i++) target = `${stem}-${i}`;
   writeFileAtomic(target, raw);
+  const all = listBackups(path);
+  for (const old of all.slice(0, Math.max(0, all.length - BACKUPS_KEPT))) rmSync(old, { force: true });
   return target;
 }
 

@@ -45,7 +45,9 @@ describe("mergeCerebrasConfig", () => {
   it("builds the provider ccr expects: full chat URL, $VAR key, string transformer entry, absolute plugin path", () => {
     const { config, model } = mergeCerebrasConfig({}, { pluginPath: PLUGIN, today: TODAY });
     expect(model).toBe("gpt-oss-120b"); // no listing: the table's best live model
-    expect(config.transformers).toEqual([{ path: PLUGIN, options: { defaultModel: "gpt-oss-120b" } }]);
+    expect(config.transformers).toEqual([
+      { path: PLUGIN, options: { defaultModel: "gpt-oss-120b" }, setByInstaller: ["LOG_LEVEL"] },
+    ]);
     const p = cerebras(config);
     expect(p.api_base_url).toBe("https://api.cerebras.ai/v1/chat/completions");
     expect(p.api_key).toBe("$CEREBRAS_API_KEY");
@@ -171,7 +173,11 @@ describe("mergeCerebrasConfig", () => {
     };
     const { config } = mergeCerebrasConfig(existing, { pluginPath: PLUGIN, model: "gpt-oss-120b" });
     expect(config.transformers).toEqual([
-      { path: PLUGIN, options: { logLevel: "warn", defaultModel: "gpt-oss-120b" } },
+      {
+        path: PLUGIN,
+        options: { logLevel: "warn", defaultModel: "gpt-oss-120b" },
+        setByInstaller: ["LOG_LEVEL"],
+      },
     ]);
   });
 
@@ -206,6 +212,17 @@ describe("mergeCerebrasConfig", () => {
     expect(notes.filter((n) => n.includes("retired"))).toHaveLength(2);
   });
 
+  it("--model gpt-oss-120b keeps zai-glm-4.7 listed and never claims to have removed it", () => {
+    const existing = { Providers: [{ name: "cerebras", models: ["zai-glm-4.7", "qwen-3.8-27b"] }] };
+    const { config, notes } = mergeCerebrasConfig(existing, {
+      pluginPath: PLUGIN,
+      model: "gpt-oss-120b",
+      today: TODAY,
+    });
+    expect(cerebras(config).models as string[]).toContain("zai-glm-4.7");
+    expect(notes.join("\n")).not.toMatch(/removed zai-glm-4\.7/);
+  });
+
   it("repoints Router.background when it names a cerebras model that is no longer listed", () => {
     const existing = { Router: { background: "cerebras,llama3.1-8b" } };
     const { config } = mergeCerebrasConfig(existing, { pluginPath: PLUGIN, today: TODAY });
@@ -221,11 +238,16 @@ describe("mergeCerebrasConfig", () => {
     expect(config).toMatchObject({ PORT: 13456, APIKEY: "router-secret" });
   });
 
-  it("warns that ccr's default debug log records the Cerebras key", () => {
-    expect(mergeCerebrasConfig({}, { pluginPath: PLUGIN }).notes.join("\n")).toMatch(/LOG_LEVEL/);
-    expect(mergeCerebrasConfig({ LOG_LEVEL: "info" }, { pluginPath: PLUGIN }).notes.join("\n")).not.toMatch(
-      /LOG_LEVEL/,
-    );
+  it("sets ccr's LOG_LEVEL to info when it is unset (saying so), keeps an existing one (noting debug)", () => {
+    const fresh = mergeCerebrasConfig({}, { pluginPath: PLUGIN });
+    expect(fresh.config.LOG_LEVEL).toBe("info");
+    expect(fresh.notes.join("\n")).toMatch(/set LOG_LEVEL to "info"/);
+    const debug = mergeCerebrasConfig({ LOG_LEVEL: "debug" }, { pluginPath: PLUGIN });
+    expect(debug.config.LOG_LEVEL).toBe("debug");
+    expect(debug.notes.join("\n")).toMatch(/kept your LOG_LEVEL "debug"/);
+    const warn = mergeCerebrasConfig({ LOG_LEVEL: "warn" }, { pluginPath: PLUGIN });
+    expect(warn.config.LOG_LEVEL).toBe("warn");
+    expect(warn.notes.join("\n")).not.toMatch(/LOG_LEVEL/);
   });
 });
 
@@ -234,6 +256,19 @@ describe("removeCerebrasConfig", () => {
     const original = `${JSON.stringify({ PORT: 3456, Providers: [{ name: "x", models: ["m"] }], Router: { default: "x,m" } }, null, 2)}\n`;
     const installed = mergeCerebrasConfig(JSON.parse(original), { pluginPath: PLUGIN, today: TODAY }).config;
     expect(serializeConfig(removeCerebrasConfig(installed).config)).toBe(original);
+  });
+
+  it("an install into an empty config leaves nothing behind: not even {Providers:[],Router:{}} or our LOG_LEVEL", () => {
+    const installed = mergeCerebrasConfig({}, { pluginPath: PLUGIN, today: TODAY }).config;
+    const result = removeCerebrasConfig(installed);
+    expect(result.config).toEqual({ Providers: [], Router: {} });
+    expect(result.nothingLeft).toBe(true);
+    expect(removeCerebrasConfig({ ...installed, PORT: 3456 }).nothingLeft).toBe(false);
+  });
+
+  it("keeps a LOG_LEVEL the user had, even when it is info", () => {
+    const installed = mergeCerebrasConfig({ LOG_LEVEL: "info" }, { pluginPath: PLUGIN, today: TODAY }).config;
+    expect(removeCerebrasConfig(installed).config).toEqual({ LOG_LEVEL: "info", Providers: [], Router: {} });
   });
 
   it("leaves the other providers and transformers exactly as they were", () => {

@@ -18,6 +18,8 @@ export const DEFAULT_BASE_URL = "https://api.cerebras.ai/v1";
 export const API_KEY_REF = "$CEREBRAS_API_KEY";
 /** Router.background: the fastest live model for Claude Code's side requests (titles, summaries). */
 export const BACKGROUND_MODEL_ID = "gpt-oss-120b";
+/** ccr's LOG_LEVEL the installer writes when the config has none. */
+export const LOG_LEVEL_WE_SET = "info";
 const CHAT_PATH = "/chat/completions";
 
 export interface MergeOptions {
@@ -46,6 +48,8 @@ export interface MergeResult {
 
 export interface RemoveResult {
   config: JsonObject;
+  /** Nothing but what the installer adds is left: the file itself can go. */
+  nothingLeft: boolean;
   removed: string[];
   notes: string[];
 }
@@ -248,6 +252,28 @@ function mergeRouter(router: unknown, model: string, models: readonly string[], 
   return result;
 }
 
+/**
+ * Our transformers[] entry remembers the top-level settings the installer added (`setByInstaller`), so
+ * that --uninstall removes them too. ccr reads only `path` and `options` of an entry.
+ */
+function markSetByInstaller(config: JsonObject, key: string): void {
+  const entry = Array.isArray(config.transformers)
+    ? config.transformers.find(isOurTransformerEntry)
+    : undefined;
+  if (!entry) return;
+  const list = Array.isArray(entry.setByInstaller) ? entry.setByInstaller : [];
+  if (!list.includes(key)) entry.setByInstaller = [...list, key];
+}
+
+function setByInstaller(config: JsonObject): string[] {
+  const entry = Array.isArray(config.transformers)
+    ? config.transformers.find(isOurTransformerEntry)
+    : undefined;
+  return Array.isArray(entry?.setByInstaller)
+    ? entry.setByInstaller.filter((k): k is string => typeof k === "string")
+    : [];
+}
+
 /** Adds or updates the ccr-cerebras entries. Returns a new object; `existing` is not modified. */
 export function mergeCerebrasConfig(existing: JsonObject, opts: MergeOptions): MergeResult {
   const today = opts.today ?? new Date();
@@ -281,9 +307,16 @@ export function mergeCerebrasConfig(existing: JsonObject, opts: MergeOptions): M
     );
 
   config.Router = mergeRouter(config.Router, model, merged.models as string[], notes);
-  if (config.LOG !== false && (config.LOG_LEVEL === undefined || config.LOG_LEVEL === "debug")) {
+  if (config.LOG_LEVEL === undefined) {
+    // ccr's default "debug" writes every request body (prompts, code) to its log, megabytes per session.
+    config.LOG_LEVEL = LOG_LEVEL_WE_SET;
+    markSetByInstaller(config, "LOG_LEVEL");
     notes.push(
-      'ccr logs every request body (your prompts and code) at LOG_LEVEL "debug" (its default) into ~/.claude-code-router/logs; consider "LOG_LEVEL": "info"',
+      `set LOG_LEVEL to "${LOG_LEVEL_WE_SET}": at ccr's default "debug" every request body (your prompts and code) goes into ~/.claude-code-router/logs`,
+    );
+  } else if (config.LOG !== false && config.LOG_LEVEL === "debug") {
+    notes.push(
+      'kept your LOG_LEVEL "debug": ccr logs every request body (your prompts and code) into ~/.claude-code-router/logs; "info" does not',
     );
   }
   return { config, model, baseUrl, notes };
@@ -295,6 +328,10 @@ export function removeCerebrasConfig(existing: JsonObject): RemoveResult {
   const removed: string[] = [];
   const notes: string[] = [];
   const transformerName = ourTransformerName(config);
+  if (setByInstaller(config).includes("LOG_LEVEL") && config.LOG_LEVEL === LOG_LEVEL_WE_SET) {
+    delete config.LOG_LEVEL;
+    removed.push(`LOG_LEVEL (${LOG_LEVEL_WE_SET}, set by the installer)`);
+  }
 
   if (Array.isArray(config.transformers)) {
     const kept = config.transformers.filter((e) => !isOurTransformerEntry(e));
@@ -327,7 +364,21 @@ export function removeCerebrasConfig(existing: JsonObject): RemoveResult {
   }
   if ("PORT" in config || "APIKEY" in config)
     notes.push("kept PORT and APIKEY (ccr settings, not ours alone)");
-  return { config, removed, notes };
+  return { config, removed, notes, nothingLeft: removed.length > 0 && onlyInstallerScaffolding(config) };
+}
+
+function isEmptyValue(value: unknown): boolean {
+  return (
+    (Array.isArray(value) && value.length === 0) || (isJsonObject(value) && Object.keys(value).length === 0)
+  );
+}
+
+/** True when `config` holds only empty Providers/Router/transformers (ccr's own empty shape). */
+function onlyInstallerScaffolding(config: JsonObject): boolean {
+  return Object.entries(config).every(
+    ([key, value]) =>
+      ["Providers", "providers", "Router", "transformers"].includes(key) && isEmptyValue(value),
+  );
 }
 
 /** How the installer writes the config: plain JSON, 2-space indent, trailing newline. */

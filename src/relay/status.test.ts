@@ -29,7 +29,11 @@ describe("formatRelayStatus", () => {
     const text = formatRelayStatus(status);
     const lines = text.split("\n");
     expect(lines[0]).toMatch(/^ccr-cerebras relay http:\/\/127\.0\.0\.1:4000 {2}pid \d+ {2}up 1h02m$/);
-    expect(lines[1]).toBe("requests 1  ok 1  errors 0  retries 1  429s 1");
+    expect(lines[1]).toBe("client requests 1  answered 1  failed 0  |  upstream retries 1  upstream 429s 1");
+    // The per-key columns count upstream calls; the legend says so, since they differ from the totals.
+    expect(text).toMatch(
+      /^ {2}\(CALLS, OK, 429, FAILED: calls to Cerebras with that key, one per client request plus each retry/m,
+    );
     expect(text).toContain("(current key: home)");
     const work = lines.find((l) => l.includes(" work "));
     const home = lines.find((l) => l.includes("* home"));

@@ -58,9 +58,14 @@ function table(rows: string[][]): string[] {
   );
 }
 
+/** Client requests (what Claude Code sent) and what the relay did for them upstream. */
 function totalsLine(t: RelayTotals): string {
-  return `requests ${t.requests}  ok ${t.successes}  errors ${t.errors}  retries ${t.retries}  429s ${t.rateLimited}`;
+  return `client requests ${t.requests}  answered ${t.successes}  failed ${t.errors}  |  upstream retries ${t.retries}  upstream 429s ${t.rateLimited}`;
 }
+
+/** The key table counts calls to Cerebras, not client requests: said under it, since the numbers differ. */
+const KEY_TABLE_LEGEND =
+  "  (CALLS, OK, 429, FAILED: calls to Cerebras with that key, one per client request plus each retry; ERRS: failures in a row)";
 
 function keyRow(k: KeyStatus): string[] {
   const opt = (n: number | undefined) => (n === undefined ? "-" : String(n));
@@ -102,7 +107,7 @@ export function formatRelayStatus(s: RelayStatus): string {
       "429",
       "FAILED",
     ];
-    lines.push(...table([header, ...p.keys.map(keyRow)]).map((l) => `  ${l}`));
+    lines.push(...table([header, ...p.keys.map(keyRow)]).map((l) => `  ${l}`), KEY_TABLE_LEGEND);
   }
   return lines.join("\n");
 }

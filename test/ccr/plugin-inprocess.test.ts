@@ -182,7 +182,7 @@ describe("plugin inside ccr's engine (in-process)", () => {
     expect(upstream.requests.length).toBe(before);
   });
 
-  it("keeps sending a retired model as configured, and turns Cerebras' 404 into one naming the live models", async () => {
+  it("keeps sending a retired model as configured, and turns Cerebras' 404 into a 410 naming the live models", async () => {
     const before = upstream.requests.length;
     upstream.enqueue({ status: 404, body: fixture("error_404_model_not_found.json") });
     const err = await client.messages
@@ -190,7 +190,8 @@ describe("plugin inside ccr's engine (in-process)", () => {
       .catch((e) => e);
     expect(upstream.requests.length).toBe(before + 1); // it was sent
     expect(upstream.requests.at(-1)!.body.model).toBe("zai-glm-4.7");
-    expect(err).toBeInstanceOf(Anthropic.NotFoundError);
+    expect(err).toBeInstanceOf(Anthropic.APIError);
+    expect(err.status).toBe(410);
     // the live list comes from the upstream's GET /v1/models
     expect(String(err.message)).toMatch(
       /zai-glm-4\.7.*retired by Cerebras on 2026-08-17.*Live models: gpt-oss-120b, qwen-3\.8-27b/s,

@@ -105,10 +105,11 @@ describe.each<CcrVersion>(["2.0.0", "1.0.73"])("relay through real ccr %s", (ver
     expect(emu.requests.length - before).toBe(1);
   });
 
-  it("a model Cerebras no longer serves: 404 naming the retirement and the live models", async () => {
+  it("a model Cerebras no longer serves: 410 (Claude Code shows it; a 404 it replaces) naming the retirement and the live models", async () => {
     emu.enqueue({ fault: { kind: "http", status: 404, body: fixture("error_404_model_not_found.json") } });
     const err = await ask().catch((e) => e);
-    expect(err).toBeInstanceOf(Anthropic.NotFoundError);
+    expect(err).toBeInstanceOf(Anthropic.APIError);
+    expect(err.status).toBe(410);
     expect(String(err.message)).toMatch(
       /zai-glm-4\.7.*retired by Cerebras on 2026-08-17.*Live models: .*gpt-oss-120b/s,
     );

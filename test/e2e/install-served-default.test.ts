@@ -65,7 +65,7 @@ describe("install.sh --yes without --model, on an account not served zai-glm-4.7
 
     emu.enqueue({ reasoning: "A greeting.", content: "Hello from the served default." });
     const runCode = await run(
-      join(box.home, ".local", "bin", "ccr-cerebras"),
+      join(box.stubBin, "ccr-cerebras"),
       ["code", "-p", "Say hello.", "--output-format", "json"],
       { env, cwd: box.root, timeoutMs: 90_000 },
     );
@@ -81,7 +81,7 @@ describe("install.sh --yes without --model, on an account not served zai-glm-4.7
       JSON.stringify(result.modelUsage),
     ).toBe(true);
 
-    const models = await run(join(box.home, ".local", "bin", "ccr-cerebras"), ["models", "--cached"], {
+    const models = await run(join(box.stubBin, "ccr-cerebras"), ["models", "--cached"], {
       env,
       timeoutMs: 20_000,
     });

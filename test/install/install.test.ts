@@ -82,7 +82,12 @@ describe("install.sh", () => {
 
     const config = readConfig();
     // No key, no listing: the table's best live model (zai-glm-4.7 is retired on shared inference).
-    expect(config.transformers).toEqual([{ path: pluginPath, options: { defaultModel: "gpt-oss-120b" } }]);
+    expect(config.transformers).toEqual([
+      { path: pluginPath, options: { defaultModel: "gpt-oss-120b" }, setByInstaller: ["LOG_LEVEL"] },
+    ]);
+    expect(config.LOG_LEVEL).toBe("info");
+    expect(res.stdout).toContain('set LOG_LEVEL to "info"');
+    expect(modeOf(join(sb.home, ".claude-code-router/logs"))).toBe(0o700);
     const provider = config.Providers.find((p: any) => p.name === "cerebras");
     expect(provider.api_base_url).toBe("https://api.cerebras.ai/v1/chat/completions");
     expect(provider.api_key).toBe("$CEREBRAS_API_KEY");
@@ -216,6 +221,62 @@ describe("install.sh", () => {
     expect(backups()).toHaveLength(2);
   });
 
+  it("--uninstall after a fresh install removes the config file it created (not {Providers:[],Router:{}})", async () => {
+    expect((await install(["--skip-ccr"])).code).toBe(0);
+    const res = await install(["--uninstall"]);
+    expect(res.code, res.stderr).toBe(0);
+    expect(existsSync(sb.configPath)).toBe(false);
+    expect(res.stdout).toContain("config: removed");
+    expect(backups()).toHaveLength(1);
+    for (const b of backups()) expect(modeOf(join(sb.home, ".claude-code-router", b))).toBe(0o600);
+  });
+
+  it("keeps at most five config backups however often it runs", async () => {
+    for (const model of [
+      "gpt-oss-120b",
+      "qwen-3.8-27b",
+      "gpt-oss-120b",
+      "qwen-3.8-27b",
+      "gpt-oss-120b",
+      "qwen-3.8-27b",
+      "gpt-oss-120b",
+    ]) {
+      expect((await install(["--skip-ccr", "--model", model])).code).toBe(0);
+    }
+    expect(backups()).toHaveLength(5);
+  });
+
+  it("makes the ccr log directory private and existing log files 600 (ccr logs request bodies)", async () => {
+    const logs = join(sb.home, ".claude-code-router/logs");
+    mkdirSync(logs, { recursive: true, mode: 0o755 });
+    writeFileSync(join(logs, "ccr-20261129.log"), "prompt bodies\n", { mode: 0o644 });
+    expect((await install(["--skip-ccr"])).code).toBe(0);
+    expect(modeOf(logs)).toBe(0o700);
+    expect(modeOf(join(logs, "ccr-20261129.log"))).toBe(0o600);
+  });
+
+  it("puts ccr-cerebras next to ccr (on PATH wherever ccr runs), so the README's one-liner finds it", async () => {
+    sb.stubs("ccr");
+    const res = await install(["--yes"]);
+    expect(res.code, res.stderr).toBe(0);
+    expect(modeOf(join(sb.stubBin, "ccr-cerebras")) & 0o111).toBe(0o111);
+    expect(existsSync(join(sb.home, ".local/bin/ccr-cerebras"))).toBe(false);
+    expect(res.stderr).not.toContain("not on your PATH");
+    expect(res.stdout).toMatch(/^ {2}ccr-cerebras code /m);
+    const un = await install(["--uninstall"]);
+    expect(un.code, un.stderr).toBe(0);
+    expect(existsSync(join(sb.stubBin, "ccr-cerebras"))).toBe(false);
+  });
+
+  it("without ccr or npm on PATH it falls back to ~/.local/bin and prints the full path to run", async () => {
+    const res = await install(["--skip-ccr"]);
+    expect(res.code, res.stderr).toBe(0);
+    const wrapper = join(sb.home, ".local/bin/ccr-cerebras");
+    expect(existsSync(wrapper)).toBe(true);
+    expect(res.stderr).toContain(".local/bin is not on your PATH");
+    expect(res.stdout).toContain(`  ${wrapper} code`);
+  });
+
   it("--uninstall --dry-run shows the removal and writes nothing", async () => {
     writeConfig(JSON5_CONFIG);
     expect((await install(["--skip-ccr"])).code).toBe(0);
@@ -273,7 +334,7 @@ describe("install.sh", () => {
     sb.stubs("npm");
     const res = await install([]);
     expect(res.code, res.stderr).toBe(0);
-    expect(sb.readLog()).toEqual([]);
+    expect(sb.readLog().filter((l) => l.startsWith("npm install"))).toEqual([]);
     expect(res.stderr).toContain("npm install -g @musistudio/claude-code-router@2.0.0");
     expect(existsSync(sb.configPath)).toBe(true);
   });

@@ -87,7 +87,8 @@ describe("scripts/orbstack-vm.sh", () => {
     expect(config.transformers[0].path).toBe(
       join(vmHome, ".claude-code-router/plugins/cerebras-transformer.cjs"),
     );
-    expect(existsSync(join(vmHome, ".local/bin/ccr-cerebras"))).toBe(true);
+    // next to ccr (here the stub's directory, on PATH and writable)
+    expect(existsSync(join(sb.stubBin, "ccr-cerebras"))).toBe(true);
     expect(existsSync(join(vmHome, "ccr-cerebras/install.sh"))).toBe(true);
     expect(auths).toEqual([`Bearer ${SECRET}`]);
 

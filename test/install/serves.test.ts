@@ -78,7 +78,7 @@ describe.each<CcrVersion>(["2.0.0", "1.0.73"])("install.sh then real ccr %s", (v
       ]);
       expect(emu.requests.at(-1)!.key).toBe("sk-installed");
       // The installed wrapper shows the running plugin's key pool by name only.
-      const status = await run("bash", [join(box.home, ".local", "bin", "ccr-cerebras"), "status"], {
+      const status = await run("bash", [join(box.stubBin, "ccr-cerebras"), "status"], {
         env: box.env(),
         timeoutMs: 15_000,
       });

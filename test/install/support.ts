@@ -139,7 +139,8 @@ export function makeSandbox(helperFile: string): Sandbox {
       for (const name of names) chmodSync(join(stubBin, name), 0o755);
     },
     readLog: () => readFileSync(log, "utf8").split("\n").filter(Boolean),
-    cleanup: () => rmSync(root, { recursive: true, force: true }),
+    // A process that is still stopping may add a file while the tree goes: retry.
+    cleanup: () => rmSync(root, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }),
   };
 }
 
