@@ -201,7 +201,7 @@ describe.each<CcrVersion>(["2.0.0", "1.0.73"])("exact Anthropic answers through 
       },
     });
     const res = await post(ccr, ask({ stream: true }));
-    expect(res.status).toBe(401);
+    expect(res.status).toBe(403); // 401 → 403, which Claude Code shows at once (src/errors.ts)
     expect(res.headers.get("content-type")).toMatch(/^application\/json/);
     expect(await res.json()).toEqual({
       type: "error",
