@@ -1,4 +1,4 @@
-// End to end: the real Claude Code CLI (2.1.330) → real ccr → the bundled plugin → the strict Cerebras
+// End to end: the real Claude Code CLI (2.1.330, the newest 2.1.332, and 2.0.77) → real ccr → the bundled plugin → the strict Cerebras
 // emulator, which scripts a tool loop: Read a file, run a Bash echo, then answer quoting both.
 
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CerebrasRequest } from "../../src/wire/cerebras";
 import { type Emulator, startCerebrasEmulator } from "../emulator/server";
 import { type CcrInstance, type CcrVersion, startCcr } from "../support/ccr-harness";
-import { CLAUDE_CODE_2077_CLI, runClaudeCode } from "../support/claude-code-harness";
+import { CLAUDE_CODE_2077_CLI, CLAUDE_CODE_NEWEST_BIN, runClaudeCode } from "../support/claude-code-harness";
 import { builtPluginPath } from "../support/plugin-path";
 
 const MODELS = ["zai-glm-4.7", "gpt-oss-120b"];
@@ -24,6 +24,9 @@ const toolText = (body: CerebrasRequest) =>
 const CASES: Array<[CcrVersion, string, string | undefined]> = [
   ["2.0.0", "2.1.330", undefined],
   ["1.0.73", "2.1.330", undefined],
+  // The newest Claude Code on npm, through both ccr versions.
+  ["2.0.0", "2.1.332", CLAUDE_CODE_NEWEST_BIN],
+  ["1.0.73", "2.1.332", CLAUDE_CODE_NEWEST_BIN],
   // 2.0.77 also fires three "Warmup" sub-agent requests at start-up, one with a haiku name (→ background).
   ["2.0.0", "2.0.77", CLAUDE_CODE_2077_CLI],
 ];

@@ -6,8 +6,8 @@
 // measured seconds and text (the README's failure table comes from these lines); the assertions are on
 // the texts and on the number of attempts, never on the time.
 //
-// CCR_CEREBRAS_TEST_CLAUDE=<path of another Claude Code binary> (e.g. the newest from npm, installed
-// outside the repository) repeats the in-session cases with it.
+// The in-session cases run with the pinned Claude Code (2.1.330) and the newest on npm (2.1.332, the
+// `cc-newest` alias); CCR_CEREBRAS_TEST_CLAUDE=<path of another Claude Code binary> adds that build too.
 
 import { chmodSync, copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -15,7 +15,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Emulator, startCerebrasEmulator } from "../emulator/server";
 import { makeSandbox, run, type Sandbox, useInstallHelper } from "../install/support";
 import { type CcrInstance, ccrCliPath, freePort, startCcr } from "../support/ccr-harness";
-import { CLAUDE_CODE_BIN, parseStreamJson, QUIET_CLAUDE_ENV } from "../support/claude-code-harness";
+import {
+  CLAUDE_CODE_BIN,
+  CLAUDE_CODE_NEWEST_BIN,
+  parseStreamJson,
+  QUIET_CLAUDE_ENV,
+} from "../support/claude-code-harness";
 import { builtPluginPath } from "../support/plugin-path";
 
 const GOOD = "csk-good-key";
@@ -37,6 +42,7 @@ function shim(path: string, body: string): void {
 const EXTRA_CLI = process.env.CCR_CEREBRAS_TEST_CLAUDE;
 const CLIS: Array<{ name: string; bin: string }> = [
   { name: "2.1.330", bin: CLAUDE_CODE_BIN },
+  { name: "2.1.332", bin: CLAUDE_CODE_NEWEST_BIN },
   ...(EXTRA_CLI && existsSync(EXTRA_CLI) ? [{ name: "CCR_CEREBRAS_TEST_CLAUDE", bin: EXTRA_CLI }] : []),
 ];
 

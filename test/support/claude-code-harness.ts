@@ -18,6 +18,17 @@ export const CLAUDE_CODE_BIN = resolve(
   "claude.exe",
 );
 
+/** The newest Claude Code on npm when this was written (2.1.332), installed as the `cc-newest` alias. */
+export const CLAUDE_CODE_NEWEST_BIN = resolve(
+  __dirname,
+  "..",
+  "..",
+  "node_modules",
+  "cc-newest",
+  "bin",
+  "claude.exe",
+);
+
 /** Claude Code 2.0.77, the last 2.0.x (a JavaScript bundle), installed as the `cc2077` alias. */
 export const CLAUDE_CODE_2077_CLI = resolve(__dirname, "..", "..", "node_modules", "cc2077", "cli.js");
 
