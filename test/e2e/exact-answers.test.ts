@@ -1,4 +1,4 @@
-// End to end with the real Claude Code CLI (2.1.330 and 2.0.77) through real ccr and the plugin: what
+// End to end with the real Claude Code CLI (2.1.330, 2.0.77 and the newest, 2.1.332) through real ccr and the plugin: what
 // Claude Code receives for a Cerebras request is what the Anthropic API would send — the model it asked
 // for is echoed, message_start carries usage, and an error reaches it in Anthropic's envelope (the
 // text Claude Code shows), not ccr's `{"error":{…,"code"}}`.
@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Emulator, type ScriptedReply, startCerebrasEmulator } from "../emulator/server";
 import { type CcrInstance, type CcrVersion, startCcr } from "../support/ccr-harness";
-import { CLAUDE_CODE_2077_CLI, runClaudeCode } from "../support/claude-code-harness";
+import { CLAUDE_CODE_2077_CLI, CLAUDE_CODE_NEWEST_BIN, runClaudeCode } from "../support/claude-code-harness";
 import { builtPluginPath } from "../support/plugin-path";
 
 const MODELS = ["gpt-oss-120b", "qwen-3.8-27b"];
@@ -18,6 +18,7 @@ const MODEL = "cerebras,qwen-3.8-27b";
 const CASES: Array<[CcrVersion, string, string | undefined]> = [
   ["2.0.0", "2.1.330", undefined],
   ["1.0.73", "2.0.77", CLAUDE_CODE_2077_CLI],
+  ["1.0.73", "2.1.332", CLAUDE_CODE_NEWEST_BIN],
 ];
 
 describe.each(CASES)("Claude Code through ccr %s + plugin (CLI %s)", (version, _cc, bin) => {
