@@ -169,7 +169,7 @@ export class CerebrasExchange {
       defaultModel: o.defaultModel,
       modelOverrides: o.models,
       extraKnownModels: provider.models,
-      maxCompletionTokensCap: o.maxCompletionTokens,
+      maxCompletionTokens: o.maxCompletionTokens,
       listedModels,
     });
     for (const w of t.warnings) this.settings.warn(w);

@@ -10,7 +10,7 @@
 
 import { z } from "zod";
 import type { ModelOverride } from "../models";
-import { DEFAULT_MAX_COMPLETION_TOKENS_CAP } from "../request/sampling";
+import { DEFAULT_MAX_COMPLETION_TOKENS } from "../request/sampling";
 
 export const PLUGIN_NAME = "ccr-cerebras";
 /** The Anthropic API's own pace is at most about 15 s between events. */
@@ -220,7 +220,7 @@ export function parsePluginOptions(raw: unknown): ParsedPluginOptions {
     ok: true,
     options: {
       ...rest,
-      maxCompletionTokens: maxCompletionTokens ?? maxOutputTokens ?? DEFAULT_MAX_COMPLETION_TOKENS_CAP,
+      maxCompletionTokens: maxCompletionTokens ?? maxOutputTokens ?? DEFAULT_MAX_COMPLETION_TOKENS,
       requestLog: requestLog === true ? {} : requestLog,
     },
   };

@@ -12,7 +12,7 @@ import {
   type ModelInfo,
   type ModelOverride,
 } from "../models";
-import { DEFAULT_MAX_COMPLETION_TOKENS_CAP } from "../request/sampling";
+import { DEFAULT_MAX_COMPLETION_TOKENS } from "../request/sampling";
 import {
   configuredModel,
   isJsonObject,
@@ -79,7 +79,7 @@ export function claudeCodeLimits(
     options.models,
     listed?.find((m) => m.id === modelId),
   );
-  const cap = options.maxCompletionTokens ?? DEFAULT_MAX_COMPLETION_TOKENS_CAP;
+  const cap = options.maxCompletionTokens ?? DEFAULT_MAX_COMPLETION_TOKENS;
   return { model, contextWindow: model.contextWindow, maxOutputTokens: Math.min(model.maxOutput, cap) };
 }
 

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { expect400, expectValid, translate } from "../../test/request/helpers";
+import { expect400, expectValid, modelInfoOf, toolNamesOf, translate } from "../../test/request/helpers";
+import { getModelInfo } from "../models";
 import { CEREBRAS_REQUEST_KEYS } from "../wire/cerebras";
+import { estimateCerebrasPromptTokens } from "./estimate";
 import { anthropicToCerebrasRequest } from "./index";
+import { cerebrasMaxCompletionTokens, DEFAULT_MAX_COMPLETION_TOKENS } from "./sampling";
 
 const user = [{ role: "user", content: "hi" }];
 
@@ -80,7 +83,7 @@ describe("anthropicToCerebrasRequest", () => {
   it("resolves the model: Cerebras ids pass, claude-* go to defaultModel, the client's name is echoed", () => {
     const t = translate({ model: "claude-opus-5-5", messages: user }, { defaultModel: "gpt-oss-120b" });
     expect(t.body.model).toBe("gpt-oss-120b");
-    expect(t.model.id).toBe("gpt-oss-120b");
+    expect(modelInfoOf(t).id).toBe("gpt-oss-120b");
     expect(t.requestedModel).toBe("claude-opus-5-5");
     expect(translate({ model: "cerebras,qwen-3.8-27b", messages: user }).body.model).toBe("qwen-3.8-27b");
     expect(
@@ -111,16 +114,17 @@ describe("anthropicToCerebrasRequest", () => {
     expectValid(translate({ model: "gpt-oss-120b", messages: huge }));
   });
 
-  it("can skip the pre-flight check and still sends a positive max_completion_tokens", () => {
-    const huge = [{ role: "user", content: "word ".repeat(60000) }];
-    const t = translate({ model: "qwen-3.8-27b", messages: huge }, { preflightContextCheck: false });
-    expect(t.body.max_completion_tokens).toBe(1);
-    expect(t.estimatedInputTokens).toBeGreaterThan(65536);
+  it("still computes a positive max_completion_tokens for a prompt past the context window", () => {
+    const huge = [{ role: "user" as const, content: "word ".repeat(60000) }];
+    const estimate = estimateCerebrasPromptTokens(huge, []);
+    const model = getModelInfo("qwen-3.8-27b");
+    expect(cerebrasMaxCompletionTokens(undefined, model, DEFAULT_MAX_COMPLETION_TOKENS, estimate)).toBe(1);
+    expect(estimate).toBeGreaterThan(65536);
   });
 
   it("reports the tool names and a positive estimate", () => {
     const t = translate({ messages: user, tools: [{ name: "A" }, { name: "B" }] });
-    expect(t.toolNames).toEqual(["A", "B"]);
+    expect(toolNamesOf(t)).toEqual(["A", "B"]);
     expect(t.estimatedInputTokens).toBeGreaterThan(0);
   });
 });

@@ -21,10 +21,10 @@ import {
   anthropicTemperature,
   anthropicTopP,
   anthropicUserToCerebras,
+  cerebrasMaxCompletionTokens,
   clearThinkingFor,
-  DEFAULT_MAX_COMPLETION_TOKENS_CAP,
+  DEFAULT_MAX_COMPLETION_TOKENS,
   MIN_OUTPUT_TOKENS,
-  maxCompletionTokens,
   reasoningEffortFor,
 } from "./sampling";
 import { anthropicToCerebrasSystem } from "./system";
@@ -37,10 +37,8 @@ export interface RequestTranslationOptions {
   modelOverrides?: Record<string, ModelOverride>;
   /** E.g. the ccr provider's configured models: pass through. */
   extraKnownModels?: readonly string[];
-  /** Default 16384 (Cerebras reserves it against the TPM quota). */
-  maxCompletionTokensCap?: number;
-  /** Default true. */
-  preflightContextCheck?: boolean;
+  /** The plugin option of that name: the most `max_completion_tokens` may ask for. Default 16384 (Cerebras reserves it against the TPM quota). */
+  maxCompletionTokens?: number;
   /** What the account's model listing says (src/ccr/live-models.ts); undefined: the table alone. */
   listedModels?: readonly ListedModelFacts[];
 }
@@ -48,14 +46,10 @@ export interface RequestTranslationOptions {
 export interface RequestTranslation {
   /** What is POSTed to Cerebras. */
   body: CerebrasRequest;
-  /** Capabilities of body.model. */
-  model: ModelInfo;
   /** The model string the client sent (responses echo it). */
   requestedModel: string;
   /** Conservative estimate of the prompt as sent. */
   estimatedInputTokens: number;
-  /** Function names sent to Cerebras. */
-  toolNames: string[];
   /** Things dropped that are worth a log line (server tools, extra stop sequences…). */
   warnings: string[];
 }
@@ -131,10 +125,7 @@ export function anthropicToCerebrasRequest(
   }
 
   let estimatedInputTokens = estimateCerebrasPromptTokens(messages, tools);
-  if (
-    opts.preflightContextCheck !== false &&
-    estimatedInputTokens + MIN_OUTPUT_TOKENS > model.contextWindow
-  ) {
+  if (estimatedInputTokens + MIN_OUTPUT_TOKENS > model.contextWindow) {
     const fitted = isClaudeCodeCompactionRequest(messages)
       ? shrinkMessagesToFit(messages, tools, model.contextWindow - COMPACTION_OUTPUT_RESERVE)
       : undefined;
@@ -147,13 +138,13 @@ export function anthropicToCerebrasRequest(
     messages = fitted.messages;
     estimatedInputTokens = fitted.estimate;
   }
-  const cap = opts.maxCompletionTokensCap ?? DEFAULT_MAX_COMPLETION_TOKENS_CAP;
+  const cap = opts.maxCompletionTokens ?? DEFAULT_MAX_COMPLETION_TOKENS;
 
   const fields: CerebrasRequest = {
     model: model.id,
     messages,
     stream: typeof input.stream === "boolean" ? input.stream : undefined,
-    max_completion_tokens: maxCompletionTokens(maxTokens, model, cap, estimatedInputTokens),
+    max_completion_tokens: cerebrasMaxCompletionTokens(maxTokens, model, cap, estimatedInputTokens),
     temperature: anthropicTemperature(input.temperature),
     top_p: anthropicTopP(input.top_p),
     stop: anthropicStopSequences(input.stop_sequences, warnings),
@@ -171,10 +162,8 @@ export function anthropicToCerebrasRequest(
     if (fields[key] !== undefined && isSupportedParameter(key, model)) body[key] = fields[key];
   return {
     body: body as unknown as CerebrasRequest,
-    model,
     requestedModel,
     estimatedInputTokens,
-    toolNames,
     warnings,
   };
 }

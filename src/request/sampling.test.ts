@@ -12,7 +12,7 @@ describe("max_completion_tokens", () => {
     expect(
       translate({ model: "gpt-oss-120b", max_tokens: 500, messages: user }).body.max_completion_tokens,
     ).toBe(500);
-    const uncapped = { maxCompletionTokensCap: 1_000_000 };
+    const uncapped = { maxCompletionTokens: 1_000_000 };
     expect(
       translate({ model: "gpt-oss-120b", max_tokens: 128000, messages: user }, uncapped).body
         .max_completion_tokens,

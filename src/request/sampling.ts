@@ -6,7 +6,7 @@ import type { ModelInfo } from "../models";
 import type { CerebrasReasoningEffort } from "../wire/cerebras";
 import { fail, isObj, optionalNumber } from "./input";
 
-export const DEFAULT_MAX_COMPLETION_TOKENS_CAP = 16384;
+export const DEFAULT_MAX_COMPLETION_TOKENS = 16384;
 /** Output room the pre-flight check keeps free in the context window. */
 export const MIN_OUTPUT_TOKENS = 1024;
 export const MAX_STOP_SEQUENCES = 4;
@@ -20,7 +20,7 @@ export function anthropicMaxTokens(v: unknown): number | undefined {
 }
 
 /** min(max_tokens ?? model max, model max, cap, room left in the context), at least 1. */
-export function maxCompletionTokens(
+export function cerebrasMaxCompletionTokens(
   requested: number | undefined,
   model: ModelInfo,
   cap: number,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expect400, expectValid, translate } from "../../test/request/helpers";
+import { expect400, expectValid, toolNamesOf, translate } from "../../test/request/helpers";
 
 const user = [{ role: "user", content: "hi" }];
 const readTool = {
@@ -34,7 +34,7 @@ describe("tools", () => {
       },
     ]);
     expect(t.body.tools![0]!.function.parameters).not.toBe(readTool.input_schema);
-    expect(t.toolNames).toEqual(["Read"]);
+    expect(toolNamesOf(t)).toEqual(["Read"]);
     expectValid(t);
   });
 
@@ -51,7 +51,7 @@ describe("tools", () => {
         },
       ],
     });
-    expect(t.toolNames).toEqual(["Read"]);
+    expect(toolNamesOf(t)).toEqual(["Read"]);
     expect(JSON.stringify(t.body)).not.toContain("defer_loading");
     expectValid(t);
   });
@@ -67,7 +67,7 @@ describe("tools", () => {
         { ...readTool, type: "custom" },
       ],
     });
-    expect(t.toolNames).toEqual(["Read"]);
+    expect(toolNamesOf(t)).toEqual(["Read"]);
     expect(t.warnings).toHaveLength(4);
     expect(t.warnings[0]).toContain("web_search_20250305");
     expectValid(t);

@@ -10,12 +10,6 @@ import { CEREBRAS_THINKING_SIGNATURE, splitLeadingThinkTag } from "./thinking";
 import { parseCerebrasToolArguments } from "./tool-arguments";
 import { cerebrasToAnthropicUsage, estimateOutputTokens } from "./usage";
 
-export { cerebrasToAnthropicToolUseId, newAnthropicMessageId, newAnthropicToolUseId } from "./ids";
-export { cerebrasFinishToAnthropicStopReason } from "./stop-reason";
-export { CEREBRAS_THINKING_SIGNATURE } from "./thinking";
-export { type ParsedToolArguments, parseCerebrasToolArguments } from "./tool-arguments";
-export { cerebrasToAnthropicUsage } from "./usage";
-
 export interface ResponseTranslationOptions {
   /** Echoed as `model`: the name the client asked for. */
   model: string;

@@ -2,7 +2,7 @@
 // docs/ccr-defects.md#request-side), each showing that our translator does not have it.
 
 import { describe, expect, it } from "vitest";
-import { conversation, expectValid, loadJson, systemOf, translate } from "./helpers";
+import { conversation, expectValid, loadJson, systemOf, toolNamesOf, translate } from "./helpers";
 
 const call = (id: string) => ({ type: "tool_use", id, name: "Read", input: { file_path: "/f" } });
 
@@ -204,7 +204,7 @@ describe("ccr request-side defects R1–R13 are absent", () => {
         },
       ],
     });
-    expect(t.toolNames).toEqual(["Ask"]);
+    expect(toolNamesOf(t)).toEqual(["Ask"]);
     const json = JSON.stringify(t.body.tools);
     for (const k of ["$schema", "minItems", "maxItems", '"format"']) expect(json).not.toContain(k);
     expectValid(t);

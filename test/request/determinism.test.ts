@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from "vitest";
 import { anthropicToCerebrasRequest } from "../../src/request/index";
-import { loadJson } from "./helpers";
+import { loadJson, roomyContext } from "./helpers";
 
 const base = loadJson("claude-code-2.1.330/01-main-with-tools-first-turn.json");
 
@@ -117,7 +117,7 @@ describe("large inputs", () => {
     }
     const req = { ...base, model: "gpt-oss-120b", messages };
     expect(JSON.stringify(req).length).toBeGreaterThan(1_000_000);
-    const opts = { preflightContextCheck: false }; // 1 MB is ~250k tokens: more than any Cerebras context
+    const opts = roomyContext(["gpt-oss-120b"]); // 1 MB is ~250k tokens: more than any Cerebras context
     const body = anthropicToCerebrasRequest(req, opts).body;
     const toolMessages = body.messages.filter((m) => m.role === "tool");
     expect(toolMessages).toHaveLength(rounds);

@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect } from "vitest";
 import { AnthropicHttpError } from "../../src/errors";
+import { getModelInfo } from "../../src/models";
 import {
   anthropicToCerebrasRequest,
   type RequestTranslation,
@@ -26,9 +27,29 @@ export function translate(
   return anthropicToCerebrasRequest({ model: "zai-glm-4.7", max_tokens: 1000, ...req }, opts);
 }
 
+/** What the translator knew of the model it sent to (body.model), with the same options. */
+export function modelInfoOf(t: RequestTranslation, opts: RequestTranslationOptions = {}) {
+  const id = t.body.model;
+  return getModelInfo(
+    id,
+    opts.modelOverrides,
+    opts.listedModels?.find((m) => m.id === id),
+  );
+}
+
+/** The function names sent to Cerebras. */
+export function toolNamesOf(t: RequestTranslation): string[] {
+  return (t.body.tools ?? []).map((tool) => tool.function.name);
+}
+
+/** Options that let any prompt fit: every listed model gets a context window far above the tests' inputs. */
+export function roomyContext(ids: readonly string[]): RequestTranslationOptions {
+  return { modelOverrides: Object.fromEntries(ids.map((id) => [id, { contextWindow: 100_000_000 }])) };
+}
+
 /** The translation's body must pass the strict validator for its model. */
-export function expectValid(t: RequestTranslation): void {
-  expect(validateCerebrasRequest(t.body, { model: t.model, ourAllowList: true })).toEqual([]);
+export function expectValid(t: RequestTranslation, opts?: RequestTranslationOptions): void {
+  expect(validateCerebrasRequest(t.body, { model: modelInfoOf(t, opts), ourAllowList: true })).toEqual([]);
 }
 
 /** Messages after the system message. */

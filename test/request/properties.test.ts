@@ -3,14 +3,19 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { AnthropicHttpError } from "../../src/errors";
+import { listKnownModels } from "../../src/models";
 import { anthropicToCerebrasRequest } from "../../src/request/index";
 import { validateCerebrasRequest } from "../support/cerebras-validator";
 import { conversationTurnsArb, requestArb } from "./arbitraries";
+import { modelInfoOf, roomyContext } from "./helpers";
 import { junkRequestArb } from "./junk-arbitraries";
 
+// Random histories may outgrow a real context window; the pre-flight check is not what these properties test.
+const ROOMY = roomyContext(listKnownModels().map((m) => m.id));
+
 function issuesOf(input: unknown) {
-  const t = anthropicToCerebrasRequest(input, { preflightContextCheck: false });
-  return validateCerebrasRequest(t.body, { model: t.model, ourAllowList: true });
+  const t = anthropicToCerebrasRequest(input, ROOMY);
+  return validateCerebrasRequest(t.body, { model: modelInfoOf(t, ROOMY), ourAllowList: true });
 }
 
 describe("request translator properties", () => {
@@ -27,11 +32,9 @@ describe("request translator properties", () => {
     fc.assert(
       fc.property(requestArb, (req) => {
         const before = JSON.stringify(req);
-        const a = JSON.stringify(anthropicToCerebrasRequest(req, { preflightContextCheck: false }).body);
+        const a = JSON.stringify(anthropicToCerebrasRequest(req, ROOMY).body);
         expect(JSON.stringify(req)).toBe(before);
-        const b = JSON.stringify(
-          anthropicToCerebrasRequest(JSON.parse(before), { preflightContextCheck: false }).body,
-        );
+        const b = JSON.stringify(anthropicToCerebrasRequest(JSON.parse(before), ROOMY).body);
         expect(b).toBe(a);
       }),
       { numRuns: 150 },

@@ -5,10 +5,10 @@ import { describe, expect, it } from "vitest";
 import { AnthropicHttpError } from "../../src/errors";
 import { cerebrasToAnthropicMessage } from "../../src/response/index";
 import { CerebrasToAnthropicStream } from "../../src/stream/translator";
-import { cerebrasSseToAnthropicSse } from "../../src/stream/web";
 import type { AnthropicStreamEvent } from "../../src/wire/anthropic";
 import { cerebrasChunk, cerebrasSse, sseData, USAGE } from "./support/cerebras-sse";
 import { anthropicStreamViolations } from "./support/grammar";
+import { cerebrasSseToAnthropicSse } from "./support/web";
 
 function translate(sse: string | string[], opts: { estimatedInputTokens?: number } = {}) {
   const t = new CerebrasToAnthropicStream({ model: "claude-opus-4-5", messageId: "msg_d", ...opts });

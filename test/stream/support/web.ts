@@ -1,9 +1,10 @@
-// Web-streams wrapper: a Cerebras SSE body → an Anthropic SSE body, one output chunk per upstream read.
+// Test helper (production pumps the translator in src/ccr/stream.ts): a Cerebras SSE body → an Anthropic
+// SSE body, one output chunk per upstream read.
 // Pull-based, so the upstream is read only as fast as the client consumes; cancelling the output
 // cancels the upstream read, which aborts the Cerebras request (ccr S16).
 
-import { encodeAnthropicSseEvents } from "./sse";
-import { CerebrasToAnthropicStream, type StreamTranslationOptions } from "./translator";
+import { encodeAnthropicSseEvents } from "../../../src/stream/sse";
+import { CerebrasToAnthropicStream, type StreamTranslationOptions } from "../../../src/stream/translator";
 
 export function cerebrasSseToAnthropicSse(
   upstream: ReadableStream<Uint8Array>,

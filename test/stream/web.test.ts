@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { cerebrasSse } from "../../test/stream/support/cerebras-sse";
-import { cerebrasSseToAnthropicSse } from "./web";
+import { cerebrasSse } from "./support/cerebras-sse";
+import { cerebrasSseToAnthropicSse } from "./support/web";
 
 function upstreamOf(
   parts: Array<string | Error>,
