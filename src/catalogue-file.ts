@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
+import { isJsonObject } from "./json-object";
 import type { ListedModelFacts } from "./models";
 import { listedModelFromEntry, modelsUrl } from "./models-endpoint";
 
@@ -41,10 +42,6 @@ export function accountOf(apiKey: string): string {
   return createHash("sha256").update(apiKey).digest("hex").slice(0, 12);
 }
 
-function isObj(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
 /** Every well-formed entry of the file; nothing (never an exception) when it is missing or malformed. */
 export function readCatalogueFile(path: string): CatalogueEntry[] {
   let parsed: unknown;
@@ -53,10 +50,10 @@ export function readCatalogueFile(path: string): CatalogueEntry[] {
   } catch {
     return [];
   }
-  if (!isObj(parsed) || parsed.version !== 1 || !Array.isArray(parsed.entries)) return [];
+  if (!isJsonObject(parsed) || parsed.version !== 1 || !Array.isArray(parsed.entries)) return [];
   const out: CatalogueEntry[] = [];
   for (const e of parsed.entries) {
-    if (!isObj(e) || typeof e.url !== "string" || typeof e.account !== "string") continue;
+    if (!isJsonObject(e) || typeof e.url !== "string" || typeof e.account !== "string") continue;
     if (typeof e.fetchedAt !== "number" || !Array.isArray(e.models)) continue;
     const models = e.models.map(listedModelFromEntryOnDisk).filter((m) => m !== undefined);
     out.push({ url: e.url, account: e.account, fetchedAt: e.fetchedAt, models });
@@ -66,7 +63,7 @@ export function readCatalogueFile(path: string): CatalogueEntry[] {
 
 /** What we wrote back in: ListedModelFacts field names (not a listing's). */
 function listedModelFromEntryOnDisk(m: unknown): ListedModelFacts | undefined {
-  if (!isObj(m) || typeof m.id !== "string" || m.id === "") return undefined;
+  if (!isJsonObject(m) || typeof m.id !== "string" || m.id === "") return undefined;
   const base = listedModelFromEntry({ id: m.id });
   if (!base) return undefined;
   const posInt = (v: unknown) => (typeof v === "number" && Number.isSafeInteger(v) && v > 0 ? v : undefined);

@@ -5,6 +5,7 @@
 // @see docs/models.md "Where the facts come from" (shapes from @cerebras/cerebras_cloud_sdk 1.91.0,
 // src/resources/models.ts)
 
+import { isJsonObject } from "./json-object";
 import type { ListedModelFacts } from "./models";
 
 export type FetchLike = (
@@ -45,10 +46,6 @@ export function modelsUrl(baseUrl: string, format?: "openrouter"): string {
   return u.toString();
 }
 
-function isObj(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
 function positiveInt(v: unknown): number | undefined {
   return typeof v === "number" && Number.isSafeInteger(v) && v > 0 ? v : undefined;
 }
@@ -69,19 +66,19 @@ function requestKeyOf(name: string): string {
  * `supported_parameters`). Fields that are missing or malformed stay undefined.
  */
 export function listedModelFromEntry(entry: unknown): ListedModelFacts | undefined {
-  const rawId = typeof entry === "string" ? entry : isObj(entry) ? entry.id : undefined;
+  const rawId = typeof entry === "string" ? entry : isJsonObject(entry) ? entry.id : undefined;
   if (typeof rawId !== "string" || rawId.trim() === "") return undefined;
   const facts: ListedModelFacts = { id: rawId.trim().replace(/^cerebras\//, "") };
-  if (!isObj(entry)) return facts;
-  const limits = isObj(entry.limits) ? entry.limits : {};
-  const caps = isObj(entry.capabilities) ? entry.capabilities : {};
+  if (!isJsonObject(entry)) return facts;
+  const limits = isJsonObject(entry.limits) ? entry.limits : {};
+  const caps = isJsonObject(entry.capabilities) ? entry.capabilities : {};
   const contextWindow = positiveInt(entry.context_length) ?? positiveInt(limits.max_context_length);
   const maxOutput = positiveInt(entry.max_output_length) ?? positiveInt(limits.max_completion_tokens);
   if (contextWindow !== undefined) facts.contextWindow = contextWindow;
   if (maxOutput !== undefined) facts.maxOutput = maxOutput;
 
   const modalities = strings(entry.input_modalities);
-  const modality = isObj(entry.architecture) ? entry.architecture.modality : undefined;
+  const modality = isJsonObject(entry.architecture) ? entry.architecture.modality : undefined;
   if (typeof caps.vision === "boolean") facts.vision = caps.vision;
   else if (modalities) facts.vision = modalities.includes("image");
   else if (typeof modality === "string") facts.vision = modality !== "text";
@@ -92,7 +89,7 @@ export function listedModelFromEntry(entry: unknown): ListedModelFacts | undefin
 
   const sampling = strings(entry.supported_sampling_parameters);
   if (sampling) facts.supportedParameters = [...new Set(sampling.map(requestKeyOf))];
-  else if (isObj(entry.supported_parameters)) {
+  else if (isJsonObject(entry.supported_parameters)) {
     facts.supportedParameters = Object.entries(entry.supported_parameters)
       .filter(([, on]) => on === true)
       .map(([name]) => requestKeyOf(name));
@@ -103,7 +100,7 @@ export function listedModelFromEntry(entry: unknown): ListedModelFacts | undefin
 
 /** Every model of a listing `{data:[…]}` (also a bare array or `{models:[…]}`); null when it is not one. */
 export function listedModelsFromResponse(body: unknown): ListedModelFacts[] | null {
-  const list = Array.isArray(body) ? body : isObj(body) ? (body.data ?? body.models) : undefined;
+  const list = Array.isArray(body) ? body : isJsonObject(body) ? (body.data ?? body.models) : undefined;
   if (!Array.isArray(list)) return null;
   const byId = new Map<string, ListedModelFacts>();
   for (const entry of list) {

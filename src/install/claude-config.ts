@@ -6,7 +6,7 @@
 // with what the user already answered: onboarding done, their theme, and the folders they trusted.
 // The user's own files are only read.
 
-import { isJsonObject, type JsonObject } from "./config";
+import { isJsonObject, type JsonObject } from "../json-object";
 
 /** The directory under ~/.claude-code-router that holds the Cerebras sessions' Claude Code config. */
 export const ISOLATED_CLAUDE_DIR_NAME = "claude";

@@ -5,6 +5,7 @@
 //   which ccr also routes explicitly to our provider.
 // - CLAUDE_CODE_MAX_OUTPUT_TOKENS becomes the request's max_tokens.
 
+import { isJsonObject, type JsonObject } from "../json-object";
 import {
   chooseDefaultModel,
   getModelInfo,
@@ -13,13 +14,7 @@ import {
   type ModelOverride,
 } from "../models";
 import { DEFAULT_MAX_COMPLETION_TOKENS } from "../request/sampling";
-import {
-  configuredModel,
-  isJsonObject,
-  type JsonObject,
-  ourTransformerOptions,
-  PROVIDER_NAME,
-} from "./config";
+import { configuredModel, ourTransformerOptions, PROVIDER_NAME } from "./config";
 
 export interface PluginOptionsView {
   models?: Record<string, ModelOverride>;

@@ -24,6 +24,7 @@ import {
   writeCatalogueEntry,
 } from "../catalogue-file";
 import { parsePluginOptions } from "../ccr/options";
+import type { JsonObject } from "../json-object";
 import { chooseDefaultModel, type ListedModelFacts, liveModelIdsFromTable } from "../models";
 import { fetchModelListing, modelsUrl } from "../models-endpoint";
 import { seedIsolatedClaudeJson } from "./claude-config";
@@ -40,7 +41,6 @@ import {
   configuredModel,
   DEFAULT_BASE_URL,
   findCerebrasProvider,
-  type JsonObject,
   mergeCerebrasConfig,
   ourTransformerOptions,
   removeCerebrasConfig,

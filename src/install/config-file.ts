@@ -19,7 +19,7 @@ import {
 } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import JSON5 from "json5";
-import { isJsonObject, type JsonObject } from "./config";
+import { isJsonObject, type JsonObject } from "../json-object";
 
 export class ConfigParseError extends Error {
   readonly line?: number;

@@ -1,9 +1,9 @@
 import JSON5 from "json5";
 import { describe, expect, it } from "vitest";
+import type { JsonObject } from "../json-object";
 import {
   chatCompletionsUrl,
   diffConfigs,
-  type JsonObject,
   mergeCerebrasConfig,
   removeCerebrasConfig,
   serializeConfig,

@@ -4,10 +4,9 @@
 // elsewhere. Everything else keeps its value and key order. See docs/install.md for the reasons.
 
 import { PLUGIN_NAME } from "../ccr/options";
+import { isJsonObject, type JsonObject } from "../json-object";
 import { chooseDefaultModel, getModelInfo, liveModelIdsFromTable, PREFERRED_DEFAULT_MODELS } from "../models";
 import { unifiedDiff } from "./diff";
-
-export type JsonObject = { [key: string]: unknown };
 
 export const PROVIDER_NAME = "cerebras";
 /** The plugin's default transformer `name` (what `transformer.use` refers to; `options.name` may change it). */
@@ -52,10 +51,6 @@ export interface RemoveResult {
   nothingLeft: boolean;
   removed: string[];
   notes: string[];
-}
-
-export function isJsonObject(value: unknown): value is JsonObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function baseName(path: string): string {

@@ -1,8 +1,9 @@
 // Anthropic user-side content blocks → Cerebras user text / image parts, and tool_result content →
 // the string of a `tool` message. Nothing is ever forwarded as raw JSON.
 
+import { isJsonObject, type JsonObject } from "../json-object";
 import type { CerebrasImagePart, CerebrasTextPart } from "../wire/cerebras";
-import { fail, hasVisibleText, isObj, type Obj, requireObj, requireString, shortJson } from "./input";
+import { fail, hasVisibleText, requireObj, requireString, shortJson } from "./input";
 
 /** A piece of a user message before rendering: text, or an image part (vision models only). */
 export type UserSegment = { text: string } | { image: CerebrasImagePart };
@@ -16,7 +17,7 @@ export function imageOmittedText(what: string): string {
 }
 
 /** An Anthropic image block → an image_url part (when the model can see it and it is addressable) or a placeholder. */
-export function anthropicImageToSegment(block: Obj, path: string, vision: boolean): UserSegment {
+export function anthropicImageToSegment(block: JsonObject, path: string, vision: boolean): UserSegment {
   const source = requireObj(block.source, `${path}.source`, "image block needs a source object");
   if (source.type === "base64") {
     const mediaType = requireString(source.media_type, `${path}.source.media_type`);
@@ -40,13 +41,13 @@ function textOfBlocks(blocks: unknown, path: string): string {
   if (!Array.isArray(blocks)) return "";
   const texts: string[] = [];
   blocks.forEach((b, i) => {
-    if (isObj(b) && typeof b.text === "string") texts.push(b.text);
-    else if (!isObj(b)) fail(`${path}.${i}`, "must be a content block object");
+    if (isJsonObject(b) && typeof b.text === "string") texts.push(b.text);
+    else if (!isJsonObject(b)) fail(`${path}.${i}`, "must be a content block object");
   });
   return texts.join("\n\n");
 }
 
-export function anthropicDocumentToText(block: Obj, path: string): string {
+export function anthropicDocumentToText(block: JsonObject, path: string): string {
   const source = requireObj(block.source, `${path}.source`, "document block needs a source object");
   const title = typeof block.title === "string" && block.title ? block.title : undefined;
   const label = title ? `[document: ${title}]` : "[document]";
@@ -59,13 +60,13 @@ export function anthropicDocumentToText(block: Obj, path: string): string {
   return `[document omitted: ${what}]`;
 }
 
-function searchResultToText(block: Obj, path: string): string {
+function searchResultToText(block: JsonObject, path: string): string {
   const title = typeof block.title === "string" ? block.title : "untitled";
   const source = typeof block.source === "string" ? ` (${block.source})` : "";
   return `[search result: ${title}${source}]\n${textOfBlocks(block.content, `${path}.content`)}`;
 }
 
-function toolReferenceToText(block: Obj): string {
+function toolReferenceToText(block: JsonObject): string {
   return `Tool loaded: ${typeof block.tool_name === "string" ? block.tool_name : "?"}`;
 }
 
@@ -82,7 +83,11 @@ const DROPPED_USER_BLOCKS = new Set([
 ]);
 
 /** One user block other than `tool_result` → segments (empty texts dropped). */
-export function anthropicUserBlockToSegments(block: Obj, path: string, vision: boolean): UserSegment[] {
+export function anthropicUserBlockToSegments(
+  block: JsonObject,
+  path: string,
+  vision: boolean,
+): UserSegment[] {
   switch (block.type) {
     case "text": {
       const text = requireString(block.text, `${path}.text`);
@@ -109,7 +114,7 @@ export interface ToolResultRendering {
 }
 
 export function anthropicToolResultToCerebras(
-  block: Obj,
+  block: JsonObject,
   path: string,
   vision: boolean,
 ): ToolResultRendering {
@@ -120,7 +125,7 @@ export function anthropicToolResultToCerebras(
   else if (Array.isArray(content)) {
     content.forEach((item, i) => {
       const at = `${path}.content.${i}`;
-      if (!isObj(item)) fail(at, "must be a content block object");
+      if (!isJsonObject(item)) fail(at, "must be a content block object");
       if (item.type === "text") pieces.push(requireString(item.text, `${at}.text`));
       else if (item.type === "image") {
         const seg = anthropicImageToSegment(item, at, vision);
@@ -151,7 +156,7 @@ export function anthropicSystemMessageText(content: unknown, path: string): stri
   const texts: string[] = [];
   content.forEach((b, i) => {
     const at = `${path}.content.${i}`;
-    if (!isObj(b)) fail(at, "must be a content block object");
+    if (!isJsonObject(b)) fail(at, "must be a content block object");
     if (typeof b.type !== "string") fail(`${at}.type`, "content block needs a type");
     for (const seg of anthropicUserBlockToSegments(b, at, false)) if ("text" in seg) texts.push(seg.text);
   });

@@ -3,6 +3,7 @@
 // key order, never by copying the input: Cerebras rejects every property it does not know.
 
 import { promptTooLong } from "../errors";
+import { isJsonObject } from "../json-object";
 import {
   getModelInfo,
   type ListedModelFacts,
@@ -13,7 +14,7 @@ import {
 import { CEREBRAS_REQUEST_KEYS, type CerebrasRequest } from "../wire/cerebras";
 import { estimateCerebrasPromptTokens } from "./estimate";
 import { COMPACTION_OUTPUT_RESERVE, isClaudeCodeCompactionRequest, shrinkMessagesToFit } from "./fit-context";
-import { fail, isObj, requireNonEmptyString } from "./input";
+import { fail, requireNonEmptyString } from "./input";
 import { anthropicToCerebrasMessages } from "./messages";
 import {
   anthropicMaxTokens,
@@ -65,13 +66,13 @@ function otherWarnings(req: Record<string, unknown>, warnings: string[]): void {
     if (req[key] !== undefined && req[key] !== null) warnings.push(text);
   }
   const cm = req.context_management;
-  if (isObj(cm) && Array.isArray(cm.edits)) {
+  if (isJsonObject(cm) && Array.isArray(cm.edits)) {
     for (const e of cm.edits) {
-      const type = isObj(e) && typeof e.type === "string" ? e.type : "?";
+      const type = isJsonObject(e) && typeof e.type === "string" ? e.type : "?";
       if (!type.startsWith("clear_thinking")) warnings.push(`ignored context_management edit ${type}`);
     }
   }
-  if (isObj(req.output_config) && req.output_config.format !== undefined) {
+  if (isJsonObject(req.output_config) && req.output_config.format !== undefined) {
     warnings.push("ignored output_config.format: structured output is not translated");
   }
 }
@@ -93,7 +94,7 @@ export function anthropicToCerebrasRequest(
   input: unknown,
   opts: RequestTranslationOptions = {},
 ): RequestTranslation {
-  if (!isObj(input)) fail("body", "the request must be a JSON object");
+  if (!isJsonObject(input)) fail("body", "the request must be a JSON object");
   const requestedModel = requireNonEmptyString(input.model, "model", "must be a non-empty string");
   const modelId = resolveCerebrasModelId(requestedModel, {
     defaultModel: opts.defaultModel,

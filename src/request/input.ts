@@ -1,20 +1,15 @@
 // Reading untrusted Anthropic input: type guards that report the offending path as a 400.
 
 import { invalidRequest } from "../errors";
-
-export type Obj = Record<string, unknown>;
-
-export function isObj(v: unknown): v is Obj {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
+import { isJsonObject, type JsonObject } from "../json-object";
 
 /** Throws the `invalid_request_error` a client would get from Anthropic, naming the path. */
 export function fail(path: string, message: string): never {
   throw invalidRequest(`${path}: ${message}`);
 }
 
-export function requireObj(v: unknown, path: string, what = "must be an object"): Obj {
-  if (!isObj(v)) fail(path, what);
+export function requireObj(v: unknown, path: string, what = "must be an object"): JsonObject {
+  if (!isJsonObject(v)) fail(path, what);
   return v;
 }
 

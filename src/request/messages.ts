@@ -2,6 +2,7 @@
 // messages, merging. The rendering of a message never depends on messages after the turn it belongs
 // to, so turn N+1 serialises with turn N as a byte-identical prefix (Cerebras' prompt cache).
 
+import { isJsonObject, type JsonObject } from "../json-object";
 import type { ReasoningReplay } from "../models";
 import type { CerebrasMessage, CerebrasToolCall } from "../wire/cerebras";
 import {
@@ -12,7 +13,7 @@ import {
   type ToolResultRendering,
   type UserSegment,
 } from "./content";
-import { fail, hasVisibleText, isObj, type Obj, requireNonEmptyString, requireString } from "./input";
+import { fail, hasVisibleText, requireNonEmptyString, requireString } from "./input";
 import { withReplayedThinking } from "./thinking";
 
 export const EMPTY_USER_TEXT = "(empty)";
@@ -36,7 +37,7 @@ export interface MessagesTranslation {
 
 interface InputMessage {
   role: "user" | "assistant" | "system";
-  content: string | Obj[];
+  content: string | JsonObject[];
   path: string;
 }
 
@@ -60,7 +61,7 @@ type Draft = AssistantDraft | UserDraft | ToolDraft;
 
 function readMessage(m: unknown, i: number): InputMessage {
   const path = `messages.${i}`;
-  if (!isObj(m)) fail(path, "must be a message object");
+  if (!isJsonObject(m)) fail(path, "must be a message object");
   if (m.role !== "user" && m.role !== "assistant" && m.role !== "system") {
     fail(`${path}.role`, "must be 'user', 'assistant' or 'system'");
   }
@@ -68,18 +69,18 @@ function readMessage(m: unknown, i: number): InputMessage {
   if (typeof content !== "string") {
     if (!Array.isArray(content)) fail(`${path}.content`, "must be a string or an array of content blocks");
     content.forEach((b, j) => {
-      if (!isObj(b)) fail(`${path}.content.${j}`, "must be a content block object");
+      if (!isJsonObject(b)) fail(`${path}.content.${j}`, "must be a content block object");
       if (typeof b.type !== "string") fail(`${path}.content.${j}.type`, "content block needs a type");
     });
   }
-  return { role: m.role, content: content as string | Obj[], path };
+  return { role: m.role, content: content as string | JsonObject[], path };
 }
 
-function toolUseToCall(block: Obj, path: string): CerebrasToolCall {
+function toolUseToCall(block: JsonObject, path: string): CerebrasToolCall {
   const id = requireNonEmptyString(block.id, `${path}.id`, "tool_use block needs an id");
   const name = requireNonEmptyString(block.name, `${path}.name`, "tool_use block needs a name");
   const input = block.input ?? {};
-  if (!isObj(input)) fail(`${path}.input`, "tool_use input must be an object");
+  if (!isJsonObject(input)) fail(`${path}.input`, "tool_use input must be an object");
   return { id, type: "function", function: { name, arguments: JSON.stringify(input) } };
 }
 
@@ -151,7 +152,7 @@ function pushUser(state: State, segments: UserSegment[]): void {
 
 /** A user message's blocks: results of the pending calls into `results`, the rest into `segments`. */
 function readUserBlocks(
-  m: InputMessage & { content: Obj[] },
+  m: InputMessage & { content: JsonObject[] },
   callIds: ReadonlySet<string>,
   renames: ReadonlyMap<string, string>,
   results: Map<string, ToolResultRendering>,
@@ -208,7 +209,14 @@ function addTurn(
       if (hasVisibleText(m.content)) parts.segments.push({ text: m.content });
     } else {
       hadUser = true;
-      readUserBlocks(m as InputMessage & { content: Obj[] }, callIds, renames, results, parts, state.vision);
+      readUserBlocks(
+        m as InputMessage & { content: JsonObject[] },
+        callIds,
+        renames,
+        results,
+        parts,
+        state.vision,
+      );
     }
   }
   for (const call of calls) {

@@ -2,9 +2,10 @@
 // (reasoning_effort, clear_thinking) per model (models.ts ModelReasoning).
 
 import { createHash } from "node:crypto";
+import { isJsonObject } from "../json-object";
 import type { ModelInfo } from "../models";
 import type { CerebrasReasoningEffort } from "../wire/cerebras";
-import { fail, isObj, optionalNumber } from "./input";
+import { fail, optionalNumber } from "./input";
 
 export const DEFAULT_MAX_COMPLETION_TOKENS = 16384;
 /** Output room the pre-flight check keeps free in the context window. */
@@ -62,13 +63,14 @@ export function anthropicStopSequences(v: unknown, warnings: string[]): string[]
 
 /** `metadata.user_id` → a short stable hash (`cc-` + 16 hex of sha256); nothing for other shapes. */
 export function anthropicUserToCerebras(metadata: unknown): string | undefined {
-  if (!isObj(metadata) || typeof metadata.user_id !== "string" || metadata.user_id === "") return undefined;
+  if (!isJsonObject(metadata) || typeof metadata.user_id !== "string" || metadata.user_id === "")
+    return undefined;
   return `cc-${createHash("sha256").update(metadata.user_id).digest("hex").slice(0, 16)}`;
 }
 
 function thinkingType(thinking: unknown): string | undefined {
   if (thinking === undefined || thinking === null) return undefined;
-  if (!isObj(thinking)) fail("thinking", "must be an object");
+  if (!isJsonObject(thinking)) fail("thinking", "must be an object");
   return typeof thinking.type === "string" ? thinking.type : undefined;
 }
 
@@ -77,7 +79,7 @@ function effortFromBudget(budget: number): CerebrasReasoningEffort {
 }
 
 function effortFromOutputConfig(outputConfig: unknown): CerebrasReasoningEffort | undefined {
-  const effort = isObj(outputConfig) ? outputConfig.effort : undefined;
+  const effort = isJsonObject(outputConfig) ? outputConfig.effort : undefined;
   if (effort === "low" || effort === "medium" || effort === "high") return effort;
   if (effort === "xhigh" || effort === "max") return "high";
   return undefined;
@@ -108,7 +110,7 @@ export function reasoningEffortFor(
   if (!r) return undefined;
   if (type !== "enabled" && type !== "adaptive") return r.off;
   if (r.levels.length === 0) return undefined;
-  const budget = isObj(thinking) ? thinking.budget_tokens : undefined;
+  const budget = isJsonObject(thinking) ? thinking.budget_tokens : undefined;
   const wanted =
     typeof budget === "number" && Number.isFinite(budget)
       ? effortFromBudget(budget)
@@ -118,9 +120,13 @@ export function reasoningEffortFor(
 
 /** Claude Code's `context_management` asks to keep all earlier thinking. */
 export function keepsAllThinking(contextManagement: unknown): boolean {
-  if (!isObj(contextManagement) || !Array.isArray(contextManagement.edits)) return false;
+  if (!isJsonObject(contextManagement) || !Array.isArray(contextManagement.edits)) return false;
   return contextManagement.edits.some(
-    (e) => isObj(e) && typeof e.type === "string" && e.type.startsWith("clear_thinking") && e.keep === "all",
+    (e) =>
+      isJsonObject(e) &&
+      typeof e.type === "string" &&
+      e.type.startsWith("clear_thinking") &&
+      e.keep === "all",
   );
 }
 

@@ -2,7 +2,7 @@
 // node (allOf merged, `$ref`s inlined where needed, draft-4 / OpenAPI forms, oneOf, const, nullable
 // normalised), and resolving `$defs` / `definitions` references. Never mutates its input.
 
-import { isObj, type Obj } from "./input";
+import { isJsonObject, type JsonObject } from "../json-object";
 import { constraintNotes } from "./schema-notes";
 
 export type JsonSchema = Record<string, unknown>;
@@ -54,11 +54,11 @@ export function typeList(t: unknown): string[] {
 // ---------------------------------------------------------------------------------------------
 // References
 
-export function collectDefs(root: Obj): Map<string, DefEntry> {
+export function collectDefs(root: JsonObject): Map<string, DefEntry> {
   const defs = new Map<string, DefEntry>();
   for (const src of ["$defs", "definitions"]) {
     const table = root[src];
-    if (!isObj(table)) continue;
+    if (!isJsonObject(table)) continue;
     for (const [name, raw] of Object.entries(table))
       defs.set(`${src}/${name}`, { raw, key: `${src}/${name}` });
   }
@@ -88,13 +88,13 @@ export function resolveRef(ref: string, ctx: Ctx): DefEntry | undefined {
 // ---------------------------------------------------------------------------------------------
 // Flattening: allOf, $ref with siblings, draft-4 forms, oneOf, const, nullable
 
-function hasStructural(s: Obj): boolean {
+function hasStructural(s: JsonObject): boolean {
   return Object.keys(s).some(
     (k) => k !== "$ref" && (STRUCTURAL_KEYS.has(k) || k === "allOf" || k === "oneOf"),
   );
 }
 
-function fixDraft4(s: Obj): void {
+function fixDraft4(s: JsonObject): void {
   for (const [flag, bound] of [
     ["exclusiveMinimum", "minimum"],
     ["exclusiveMaximum", "maximum"],
@@ -111,7 +111,7 @@ function fixDraft4(s: Obj): void {
   }
 }
 
-function mergeInto(base: Obj, part: Obj, notes: string[]): void {
+function mergeInto(base: JsonObject, part: JsonObject, notes: string[]): void {
   for (const [k, v] of Object.entries(part)) {
     if (v === undefined || k === "__proto__") continue;
     const cur = base[k];
@@ -119,7 +119,7 @@ function mergeInto(base: Obj, part: Obj, notes: string[]): void {
       base[k] = v;
       continue;
     }
-    if (k === "properties" && isObj(cur) && isObj(v)) {
+    if (k === "properties" && isJsonObject(cur) && isJsonObject(v)) {
       const merged: JsonSchema = { ...cur };
       for (const [p, sub] of Object.entries(v)) {
         setOwn(merged, p, Object.hasOwn(cur, p) ? { allOf: [cur[p], sub] } : sub);
@@ -146,7 +146,7 @@ function mergeInto(base: Obj, part: Obj, notes: string[]): void {
       typeof v === "number"
     ) {
       base[k] = Math.min(cur, v);
-    } else if (k === "items" && isObj(cur) && isObj(v)) {
+    } else if (k === "items" && isJsonObject(cur) && isJsonObject(v)) {
       base[k] = { allOf: [cur, v] };
     } else if (k === "additionalProperties") {
       if (v === false) base[k] = false;
@@ -162,14 +162,20 @@ function mergeInto(base: Obj, part: Obj, notes: string[]): void {
 }
 
 /** A shallow copy of `raw` with allOf merged in and `$ref`s inlined where needed; never mutates `raw`. */
-export function flatten(raw: Obj, ctx: Ctx, notes: string[], inlineRef: boolean, guard = 0): Obj {
-  const node: Obj = {};
+export function flatten(
+  raw: JsonObject,
+  ctx: Ctx,
+  notes: string[],
+  inlineRef: boolean,
+  guard = 0,
+): JsonObject {
+  const node: JsonObject = {};
   for (const [k, v] of Object.entries(raw)) if (k !== "allOf" && k !== "__proto__") node[k] = v;
   fixDraft4(node);
   if (guard > FLATTEN_GUARD) return node;
   if (typeof node.$ref === "string" && (inlineRef || hasStructural(node))) {
     const target = resolveRef(node.$ref, ctx);
-    if (target && !ctx.active.has(target.key) && isObj(target.raw)) {
+    if (target && !ctx.active.has(target.key) && isJsonObject(target.raw)) {
       delete node.$ref;
       ctx.active.add(target.key);
       try {
@@ -181,7 +187,7 @@ export function flatten(raw: Obj, ctx: Ctx, notes: string[], inlineRef: boolean,
   }
   if (Array.isArray(raw.allOf)) {
     for (const part of raw.allOf)
-      if (isObj(part)) mergeInto(node, flatten(part, ctx, notes, true, guard + 1), notes);
+      if (isJsonObject(part)) mergeInto(node, flatten(part, ctx, notes, true, guard + 1), notes);
   }
   if (Array.isArray(node.oneOf) && !Array.isArray(node.anyOf)) node.anyOf = node.oneOf;
   delete node.oneOf;

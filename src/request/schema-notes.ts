@@ -1,7 +1,8 @@
 // JSON-Schema constraints that Cerebras rejects but that carry meaning for the model, rewritten as a
 // short parenthesised note appended to the property's description.
 
-import { isObj, type Obj, shortJson } from "./input";
+import { isJsonObject, type JsonObject } from "../json-object";
+import { shortJson } from "./input";
 
 function count(v: unknown): number | undefined {
   return typeof v === "number" && Number.isFinite(v) && v >= 0 ? v : undefined;
@@ -23,7 +24,7 @@ function json(v: unknown, max = 80): string {
 
 /** "string", "array of string", "integer or null", "one of \"a\", \"b\"", … for notes. */
 export function schemaTypeSummary(s: unknown, depth = 0): string {
-  if (!isObj(s) || depth > 3) return "any";
+  if (!isJsonObject(s) || depth > 3) return "any";
   if (Array.isArray(s.enum)) return `one of ${shortJson(s.enum.map((v) => json(v, 40)).join(", "), 80)}`;
   if (Object.hasOwn(s, "const")) return json(s.const);
   if (typeof s.$ref === "string") return s.$ref.slice(s.$ref.lastIndexOf("/") + 1) || "any";
@@ -38,7 +39,7 @@ export function schemaTypeSummary(s: unknown, depth = 0): string {
 }
 
 /** Notes for the keywords of `s` that are dropped but mean something (format, pattern, bounds, default, …). */
-export function constraintNotes(s: Obj): string[] {
+export function constraintNotes(s: JsonObject): string[] {
   const notes: string[] = [];
   if (typeof s.format === "string") notes.push(`format: ${shortJson(s.format, 40)}`);
   if (typeof s.pattern === "string") notes.push(`pattern: ${shortJson(s.pattern, 120)}`);
@@ -59,7 +60,7 @@ export function constraintNotes(s: Obj): string[] {
     }
   }
   if (s.uniqueItems === true) notes.push("items must be unique");
-  if (isObj(s.propertyNames)) {
+  if (isJsonObject(s.propertyNames)) {
     const pn = s.propertyNames;
     const rule =
       typeof pn.pattern === "string"
@@ -69,7 +70,7 @@ export function constraintNotes(s: Obj): string[] {
           : undefined;
     if (rule) notes.push(`property names ${rule}`);
   }
-  if (isObj(s.patternProperties)) {
+  if (isJsonObject(s.patternProperties)) {
     for (const [re, sub] of Object.entries(s.patternProperties)) {
       notes.push(`properties matching ${shortJson(re, 60)}: ${schemaTypeSummary(sub)}`);
     }

@@ -3,7 +3,7 @@
 // mutated or shared: ccr passes the same schema objects to every provider). Depth is counted like
 // Cerebras' validator: the root is 1, every properties/items/prefixItems/anyOf level adds 1, ≤ 10.
 
-import { isObj, type Obj } from "./input";
+import { isJsonObject, type JsonObject } from "../json-object";
 import {
   ARRAY_KEYS,
   type Ctx,
@@ -43,7 +43,7 @@ export function permissiveSchema(depth: number): JsonSchema {
   return { anyOf: branches };
 }
 
-function inferType(s: Obj): string | undefined {
+function inferType(s: JsonObject): string | undefined {
   const has = (keys: readonly string[]) => keys.some((k) => Object.hasOwn(s, k));
   if (has([...OBJECT_KEYS, "patternProperties", "propertyNames", "minProperties", "maxProperties"]))
     return "object";
@@ -66,7 +66,7 @@ function matchesType(v: unknown, t: string): boolean {
     case "null":
       return v === null;
     case "object":
-      return isObj(v);
+      return isJsonObject(v);
     case "array":
       return Array.isArray(v);
     default:
@@ -102,7 +102,7 @@ function tooDeep(description: string | undefined): JsonSchema {
   };
 }
 
-function pickForType(node: Obj, t: string): Obj {
+function pickForType(node: JsonObject, t: string): JsonObject {
   const keys =
     t === "object"
       ? OBJECT_KEYS
@@ -111,13 +111,13 @@ function pickForType(node: Obj, t: string): Obj {
         : t === "number" || t === "integer"
           ? NUMERIC_KEYS
           : [];
-  const out: Obj = { type: t };
+  const out: JsonObject = { type: t };
   for (const k of keys) if (Object.hasOwn(node, k)) out[k] = node[k];
   return out;
 }
 
-function structuralSiblings(node: Obj): Obj | undefined {
-  const out: Obj = {};
+function structuralSiblings(node: JsonObject): JsonObject | undefined {
+  const out: JsonObject = {};
   let any = false;
   for (const k of Object.keys(node)) {
     if (k !== "anyOf" && k !== "$ref" && STRUCTURAL_KEYS.has(k)) {
@@ -128,13 +128,19 @@ function structuralSiblings(node: Obj): Obj | undefined {
   return any ? out : undefined;
 }
 
-function emitObject(node: Obj, notes: string[], description: unknown, depth: number, ctx: Ctx): JsonSchema {
+function emitObject(
+  node: JsonObject,
+  notes: string[],
+  description: unknown,
+  depth: number,
+  ctx: Ctx,
+): JsonSchema {
   const extra = node.additionalProperties;
-  if (extra === true || (isObj(extra) && Object.keys(extra).length === 0))
+  if (extra === true || (isJsonObject(extra) && Object.keys(extra).length === 0))
     notes.push("additional properties allowed");
-  else if (isObj(extra)) notes.push(`additional properties: ${schemaTypeSummary(extra)}`);
+  else if (isJsonObject(extra)) notes.push(`additional properties: ${schemaTypeSummary(extra)}`);
   const props: JsonSchema = {};
-  const rawProps = isObj(node.properties) ? node.properties : {};
+  const rawProps = isJsonObject(node.properties) ? node.properties : {};
   if (depth >= MAX_SCHEMA_DEPTH && Object.keys(rawProps).length) {
     notes.push(`fields: ${Object.keys(rawProps).join(", ")}`);
   } else {
@@ -156,12 +162,12 @@ function emitObject(node: Obj, notes: string[], description: unknown, depth: num
   return out;
 }
 
-function emitArray(node: Obj, description: string | undefined, depth: number, ctx: Ctx): JsonSchema {
+function emitArray(node: JsonObject, description: string | undefined, depth: number, ctx: Ctx): JsonSchema {
   if (depth >= MAX_SCHEMA_DEPTH) return tooDeep(description);
   const out = withDescription({ type: "array" }, description);
   if (Array.isArray(node.prefixItems) && node.prefixItems.length) {
     out.prefixItems = node.prefixItems.map((p) => emit(p, depth + 1, ctx) ?? permissiveSchema(depth + 1));
-    const rest = isObj(node.items) ? emit(node.items, depth + 1, ctx) : undefined;
+    const rest = isJsonObject(node.items) ? emit(node.items, depth + 1, ctx) : undefined;
     out.items = rest ?? false;
   } else {
     out.items = emit(node.items, depth + 1, ctx) ?? permissiveSchema(depth + 1);
@@ -169,7 +175,7 @@ function emitArray(node: Obj, description: string | undefined, depth: number, ct
   return out;
 }
 
-function emitNumber(node: Obj, t: string, description: string | undefined): JsonSchema {
+function emitNumber(node: JsonObject, t: string, description: string | undefined): JsonSchema {
   const out = withDescription({ type: t }, description);
   for (const k of NUMERIC_KEYS) {
     const v = node[k];
@@ -196,7 +202,7 @@ function emitBranches(
 /** One schema node → its Cerebras form; undefined for the `false` schema (no value allowed). */
 function emit(raw: unknown, depth: number, ctx: Ctx): JsonSchema | undefined {
   if (raw === false) return undefined;
-  if (!isObj(raw)) return permissiveSchema(depth);
+  if (!isJsonObject(raw)) return permissiveSchema(depth);
   const notes: string[] = [];
   const node = flatten(raw, ctx, notes, false);
   notes.unshift(...constraintNotes(node));
@@ -227,7 +233,7 @@ function emit(raw: unknown, depth: number, ctx: Ctx): JsonSchema | undefined {
   if (Array.isArray(node.anyOf) && node.anyOf.length) {
     const siblings = structuralSiblings(node);
     const branches = siblings
-      ? node.anyOf.map((b) => (b === true ? siblings : isObj(b) ? { allOf: [siblings, b] } : b))
+      ? node.anyOf.map((b) => (b === true ? siblings : isJsonObject(b) ? { allOf: [siblings, b] } : b))
       : node.anyOf;
     return emitBranches(branches, depth, ctx, describeWithNotes(node.description, notes));
   }
@@ -249,16 +255,16 @@ function emit(raw: unknown, depth: number, ctx: Ctx): JsonSchema | undefined {
 }
 
 /** The root as an object: a union of object shapes becomes one object with the shared required keys. */
-function rootAsObject(node: Obj, ctx: Ctx, notes: string[]): Obj {
+function rootAsObject(node: JsonObject, ctx: Ctx, notes: string[]): JsonObject {
   const types = typeList(node.type);
   if (types.includes("object") || (types.length === 0 && !Array.isArray(node.anyOf))) {
     return { ...node, type: "object" };
   }
   if (!Array.isArray(node.anyOf)) return { type: "object", description: node.description };
-  const shapes = node.anyOf.filter(isObj).map((b) => flatten(b, ctx, notes, true));
-  const properties: Obj = {};
+  const shapes = node.anyOf.filter(isJsonObject).map((b) => flatten(b, ctx, notes, true));
+  const properties: JsonObject = {};
   for (const s of shapes) {
-    if (!isObj(s.properties)) continue;
+    if (!isJsonObject(s.properties)) continue;
     for (const [k, v] of Object.entries(s.properties)) {
       if (!Object.hasOwn(properties, k)) setOwn(properties, k, v);
     }
@@ -266,14 +272,16 @@ function rootAsObject(node: Obj, ctx: Ctx, notes: string[]): Obj {
   const required = shapes
     .map((s) => (Array.isArray(s.required) ? s.required : []))
     .reduce<unknown[] | undefined>((acc, r) => (acc ? acc.filter((x) => r.includes(x)) : r), undefined);
-  const shapeKeys = shapes.map((s) => `(${Object.keys(isObj(s.properties) ? s.properties : {}).join(", ")})`);
+  const shapeKeys = shapes.map(
+    (s) => `(${Object.keys(isJsonObject(s.properties) ? s.properties : {}).join(", ")})`,
+  );
   notes.push(`accepts one of these argument sets: ${shapeKeys.join(" | ")}`);
   return { type: "object", description: node.description, properties, required: required ?? [] };
 }
 
 /** Sanitises a tool's `input_schema` into Cerebras' subset (see the file comment). */
 export function sanitizeToolSchema(raw: unknown): JsonSchema {
-  const root = isObj(raw) ? raw : {};
+  const root = isJsonObject(raw) ? raw : {};
   const ctx: Ctx = { defs: collectDefs(root), names: new Map(), out: new Map(), active: new Set() };
   const notes: string[] = [];
   const node = rootAsObject(flatten(root, ctx, notes, true), ctx, notes);

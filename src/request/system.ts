@@ -1,7 +1,8 @@
 // The Anthropic `system` field (+ Claude Code 2.1.x's first in-conversation system message) → the one
 // system string Cerebras gets first.
 
-import { fail, hasVisibleText, isObj } from "./input";
+import { isJsonObject } from "../json-object";
+import { fail, hasVisibleText } from "./input";
 
 /** Claude Code 2.1.x's per-request attribution block: it changes on every request, so it would defeat the prefix cache. */
 export const BILLING_HEADER_PREFIX = "x-anthropic-billing-header:";
@@ -14,7 +15,7 @@ export function anthropicSystemTexts(system: unknown): string[] {
   if (!Array.isArray(system)) fail("system", "must be a string or an array of text blocks");
   const texts: string[] = [];
   system.forEach((block, i) => {
-    if (!isObj(block)) fail(`system.${i}`, "must be a text block object");
+    if (!isJsonObject(block)) fail(`system.${i}`, "must be a text block object");
     if (block.type !== "text") fail(`system.${i}.type`, "system blocks must be of type 'text'");
     if (typeof block.text !== "string") fail(`system.${i}.text`, "must be a string");
     if (!hasVisibleText(block.text) || BILLING_HEADER_RE.test(block.text)) return;

@@ -1,7 +1,8 @@
 // Anthropic `tools` / `tool_choice` → Cerebras function tools / tool_choice / parallel_tool_calls.
 
+import { isJsonObject } from "../json-object";
 import type { CerebrasTool, CerebrasToolChoice } from "../wire/cerebras";
-import { fail, isObj, requireObj, shortJson } from "./input";
+import { fail, requireObj, shortJson } from "./input";
 import { sanitizeToolSchema } from "./schema";
 import { fitToolSchema } from "./schema-fit";
 
@@ -30,7 +31,7 @@ export function anthropicToCerebrasTools(input: unknown, warnings: string[]): Ce
     if (name === DEFERRED_TOOL_PLACEHOLDER) return;
     if (names.has(name)) fail(`tools.${i}.name`, `duplicate tool name '${name}'`);
     names.add(name);
-    if (tool.input_schema !== undefined && tool.input_schema !== null && !isObj(tool.input_schema)) {
+    if (tool.input_schema !== undefined && tool.input_schema !== null && !isJsonObject(tool.input_schema)) {
       fail(`tools.${i}.input_schema`, "must be a JSON schema object");
     }
     const description = typeof tool.description === "string" ? tool.description : "";

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { AnthropicHttpError } from "../errors";
+import { newAnthropicMessageId } from "./ids";
 import { cerebrasToAnthropicMessage } from "./index";
 
 const fixture = (name: string) =>
@@ -63,7 +64,10 @@ describe("cerebrasToAnthropicMessage", () => {
   });
 
   it("default id is msg_ + random, model is the requested name", () => {
-    const m = cerebrasToAnthropicMessage(completion({ content: "hi" }), { model: "claude-haiku" });
+    const m = cerebrasToAnthropicMessage(completion({ content: "hi" }), {
+      messageId: newAnthropicMessageId(),
+      model: "claude-haiku",
+    });
     expect(m.id).toMatch(/^msg_[0-9a-f]{24}$/);
     expect(m.model).toBe("claude-haiku");
   });

@@ -4,7 +4,7 @@
 import { AnthropicHttpError, cerebrasHttpErrorToAnthropic, type ErrorContext } from "../errors";
 import type { AnthropicMessage, AnthropicResponseBlock } from "../wire/anthropic";
 import type { CerebrasCompletion } from "../wire/cerebras";
-import { cerebrasToAnthropicToolUseId, newAnthropicMessageId } from "./ids";
+import { cerebrasToAnthropicToolUseId } from "./ids";
 import { cerebrasFinishToAnthropicStopReason } from "./stop-reason";
 import { CEREBRAS_THINKING_SIGNATURE, splitLeadingThinkTag } from "./thinking";
 import { parseCerebrasToolArguments } from "./tool-arguments";
@@ -13,8 +13,8 @@ import { cerebrasToAnthropicUsage, estimateOutputTokens } from "./usage";
 export interface ResponseTranslationOptions {
   /** Echoed as `model`: the name the client asked for. */
   model: string;
-  /** Default `"msg_"` + random. */
-  messageId?: string;
+  /** The message's `id`; made once per exchange by newAnthropicMessageId (src/response/ids.ts). */
+  messageId: string;
   /** Reported as `input_tokens` when Cerebras sends no usage. */
   estimatedInputTokens?: number;
   errorContext?: ErrorContext;
@@ -111,7 +111,7 @@ export function cerebrasToAnthropicMessage(
   const outputChars =
     (typeof upstreamReasoning === "string" ? upstreamReasoning.length : 0) + rawContent.length;
   return {
-    id: opts.messageId ?? newAnthropicMessageId(),
+    id: opts.messageId,
     type: "message",
     role: "assistant",
     model: opts.model,

@@ -5,6 +5,7 @@
 // schema check rejects visibly, so the model sees its mistake instead of a silent `{}`.
 
 import { jsonrepair } from "jsonrepair";
+import { isJsonObject } from "../json-object";
 
 export type ParsedToolArguments =
   | { ok: true; input: Record<string, unknown>; json: string; repaired: boolean }
@@ -21,10 +22,6 @@ function tryParse(text: string): Attempt {
   } catch {
     return undefined;
   }
-}
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
 function describe(v: unknown): string {
@@ -77,7 +74,7 @@ function dedupeDoubledObject(raw: string): Attempt {
   const parts = splitConcatenatedObjects(raw);
   if (!parts || parts.length < 2) return undefined;
   const values = parts.map(tryParse);
-  if (values.some((v) => !v || !isPlainObject(v.value))) return undefined;
+  if (values.some((v) => !v || !isJsonObject(v.value))) return undefined;
   const first = JSON.stringify(values[0]!.value);
   return values.every((v) => JSON.stringify(v!.value) === first) ? values[0] : undefined;
 }
@@ -91,7 +88,7 @@ function recoverResentSuffix(raw: string): Attempt {
     from = i + 1;
     const suffix = raw.slice(i);
     const parsed = tryParse(suffix);
-    if (!parsed || !isPlainObject(parsed.value)) continue;
+    if (!parsed || !isJsonObject(parsed.value)) continue;
     if (stripWhitespace(suffix).startsWith(stripWhitespace(raw.slice(0, i)))) return parsed;
   }
   return undefined;
@@ -121,21 +118,21 @@ function failure(raw: string, toolName: string, reason: string): ParsedToolArgum
 function unwrapEncodedObject(v: unknown): Record<string, unknown> | undefined {
   if (typeof v !== "string") return undefined;
   const inner = tryParse(v);
-  return inner && isPlainObject(inner.value) ? inner.value : undefined;
+  return inner && isJsonObject(inner.value) ? inner.value : undefined;
 }
 
 export function parseCerebrasToolArguments(raw: string, toolName: string): ParsedToolArguments {
   if (typeof raw !== "string" || raw.trim() === "") return success({}, false);
   const direct = tryParse(raw);
   if (direct) {
-    if (isPlainObject(direct.value)) return success(direct.value, false);
+    if (isJsonObject(direct.value)) return success(direct.value, false);
     const unwrapped = unwrapEncodedObject(direct.value);
     if (unwrapped) return success(unwrapped, true);
     return failure(raw, toolName, `expected a JSON object, got ${describe(direct.value)}`);
   }
   const recovered = dedupeDoubledObject(raw) ?? recoverResentSuffix(raw) ?? tryRepair(raw);
   if (!recovered) return failure(raw, toolName, "the text could not be parsed or repaired");
-  if (isPlainObject(recovered.value)) return success(recovered.value, true);
+  if (isJsonObject(recovered.value)) return success(recovered.value, true);
   const unwrapped = unwrapEncodedObject(recovered.value);
   if (unwrapped) return success(unwrapped, true);
   return failure(raw, toolName, `expected a JSON object; the best repair gives ${describe(recovered.value)}`);

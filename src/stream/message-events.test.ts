@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { newAnthropicMessageId } from "../response/ids";
 import { cerebrasToAnthropicMessage } from "../response/index";
 import { anthropicMessageToStreamEvents, anthropicStreamEventsToMessage } from "./message-events";
 import { CerebrasToAnthropicStream } from "./translator";
@@ -40,7 +41,7 @@ describe("message ⇄ stream events", () => {
   });
 
   it("an error event is thrown, not folded into a message", () => {
-    const t = new CerebrasToAnthropicStream({ model: "m" });
+    const t = new CerebrasToAnthropicStream({ messageId: newAnthropicMessageId(), model: "m" });
     const events = [...t.push(fixture("stream_midstream_error_chunk.sse")), ...t.end()];
     expect(() => anthropicStreamEventsToMessage(events)).toThrow();
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { cerebrasChunk, cerebrasSse, sseData, USAGE } from "../../test/stream/support/cerebras-sse";
 import { anthropicStreamViolations } from "../../test/stream/support/grammar";
+import { newAnthropicMessageId } from "../response/ids";
 import type { AnthropicStreamEvent } from "../wire/anthropic";
 import { CerebrasToAnthropicStream } from "./translator";
 
@@ -172,7 +173,7 @@ describe("CerebrasToAnthropicStream", () => {
 
 describe("gateway variants", () => {
   it("reads delta.reasoning_content as reasoning (some OpenAI-compatible gateways rename the field)", () => {
-    const t = new CerebrasToAnthropicStream({ model: "m" });
+    const t = new CerebrasToAnthropicStream({ messageId: newAnthropicMessageId(), model: "m" });
     const sse =
       'data: {"choices":[{"index":0,"delta":{"role":"assistant"}}]}\n\n' +
       'data: {"choices":[{"index":0,"delta":{"reasoning_content":"think"}}]}\n\n' +

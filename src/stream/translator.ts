@@ -5,7 +5,6 @@
 
 import { createParser, type EventSourceMessage, type EventSourceParser } from "eventsource-parser";
 import { anthropicErrorBody, cerebrasStreamErrorToAnthropic, transportErrorToAnthropic } from "../errors";
-import { newAnthropicMessageId } from "../response/ids";
 import type { ResponseTranslationOptions } from "../response/index";
 import { cerebrasFinishToAnthropicStopReason } from "../response/stop-reason";
 import { CEREBRAS_THINKING_SIGNATURE } from "../response/thinking";
@@ -197,7 +196,7 @@ export class CerebrasToAnthropicStream {
     this.out.push({
       type: "message_start",
       message: {
-        id: this.opts.messageId ?? newAnthropicMessageId(),
+        id: this.opts.messageId,
         type: "message",
         role: "assistant",
         model: this.opts.model,

@@ -3,6 +3,7 @@
 
 import { describe, expect, it } from "vitest";
 import { AnthropicHttpError } from "../../src/errors";
+import { newAnthropicMessageId } from "../../src/response/ids";
 import { cerebrasToAnthropicMessage } from "../../src/response/index";
 import { CerebrasToAnthropicStream } from "../../src/stream/translator";
 import type { AnthropicStreamEvent } from "../../src/wire/anthropic";
@@ -193,7 +194,11 @@ describe("ccr streaming defects (S1–S17) do not occur", () => {
   });
 
   it("S13: message_start carries the requested model, a msg_ id and the input estimate; cache counts are reported", () => {
-    const t = new CerebrasToAnthropicStream({ model: "claude-opus-4-5", estimatedInputTokens: 4321 });
+    const t = new CerebrasToAnthropicStream({
+      messageId: newAnthropicMessageId(),
+      model: "claude-opus-4-5",
+      estimatedInputTokens: 4321,
+    });
     const events = [...t.push(cerebrasSse([{ content: "x" }, { finish: "stop", usage: USAGE }])), ...t.end()];
     const start = ofType(events, "message_start")[0]!;
     expect(start.message.model).toBe("claude-opus-4-5");
@@ -249,7 +254,10 @@ describe("ccr streaming defects (S1–S17) do not occur", () => {
         cancelReason = reason;
       },
     });
-    const reader = cerebrasSseToAnthropicSse(upstream, { model: "m" }).getReader();
+    const reader = cerebrasSseToAnthropicSse(upstream, {
+      messageId: newAnthropicMessageId(),
+      model: "m",
+    }).getReader();
     await reader.read();
     await reader.cancel("client went away");
     expect(cancelReason).toBe("client went away");
@@ -278,7 +286,7 @@ describe("ccr streaming defects (S1–S17) do not occur", () => {
 });
 
 describe("ccr non-streaming defects (N1–N5) do not occur", () => {
-  const opts = { model: "claude-opus-4-5" };
+  const opts = { model: "claude-opus-4-5", messageId: newAnthropicMessageId() };
 
   it("N1: message.reasoning becomes a thinking block", () => {
     const m = cerebrasToAnthropicMessage(completion({ reasoning: "why", content: "because" }), opts);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { newAnthropicMessageId } from "../../src/response/ids";
 import { cerebrasSse } from "./support/cerebras-sse";
 import { cerebrasSseToAnthropicSse } from "./support/web";
 
@@ -31,7 +32,10 @@ describe("cerebrasSseToAnthropicSse", () => {
   it("translates a whole body into named Anthropic SSE events", async () => {
     const body = cerebrasSse([{ content: "Hi" }, { finish: "stop" }]);
     const out = await readAll(
-      cerebrasSseToAnthropicSse(upstreamOf([body.slice(0, 50), body.slice(50)]), { model: "m" }),
+      cerebrasSseToAnthropicSse(upstreamOf([body.slice(0, 50), body.slice(50)]), {
+        messageId: newAnthropicMessageId(),
+        model: "m",
+      }),
     );
     expect(eventNames(out)).toEqual([
       "message_start",
@@ -48,9 +52,7 @@ describe("cerebrasSseToAnthropicSse", () => {
     const out = await readAll(
       cerebrasSseToAnthropicSse(
         upstreamOf([body, Object.assign(new Error("reset"), { code: "ECONNRESET" })]),
-        {
-          model: "m",
-        },
+        { messageId: newAnthropicMessageId(), model: "m" },
       ),
     );
     expect(eventNames(out).at(-1)).toBe("error");
@@ -63,7 +65,7 @@ describe("cerebrasSseToAnthropicSse", () => {
     const out = await readAll(
       cerebrasSseToAnthropicSse(
         upstreamOf([body, "data: never read\n\n", "x"], () => (cancelled = true)),
-        { model: "m" },
+        { messageId: newAnthropicMessageId(), model: "m" },
       ),
     );
     expect(eventNames(out).at(-1)).toBe("message_stop");

@@ -5,6 +5,7 @@
 // the translator promises bodies that are valid under every reading. Used by the unit tests on every
 // translated body and by the Cerebras emulator to answer 400/422 like Cerebras does.
 
+import { isJsonObject } from "../../src/json-object";
 import type { ModelInfo } from "../../src/models";
 import { CEREBRAS_REQUEST_KEYS } from "../../src/wire/cerebras";
 
@@ -62,17 +63,13 @@ export interface ValidateOptions {
   ourAllowList?: boolean;
 }
 
-function isObj(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
 export function validateCerebrasRequest(body: unknown, opts: ValidateOptions = {}): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const bad = (param: string, message: string, code = "wrong_api_format", status: 400 | 422 = 400) =>
     issues.push({ status, code, param, message });
   const unsupported = (path: string) => bad("validation_error", `${path}: property '${path}' is unsupported`);
 
-  if (!isObj(body)) {
+  if (!isJsonObject(body)) {
     bad("body", "body: Input should be a valid dictionary", "invalid_body", 422);
     return issues;
   }
@@ -178,7 +175,7 @@ function validateMessages(
   let prevRole = "";
   messages.forEach((m, i) => {
     const at = `messages.${i}`;
-    if (!isObj(m)) return bad(at, `body.${at}: Input should be a valid dictionary`, "", 422);
+    if (!isJsonObject(m)) return bad(at, `body.${at}: Input should be a valid dictionary`, "", 422);
     const role = m.role;
     const keys: Record<string, string[]> = {
       system: ["role", "content", "name"],
@@ -206,7 +203,7 @@ function validateMessages(
       if (m.content !== undefined && m.content !== null && typeof m.content !== "string") {
         if (
           !Array.isArray(m.content) ||
-          m.content.some((p) => !isObj(p) || p.type !== "text" || typeof p.text !== "string")
+          m.content.some((p) => !isJsonObject(p) || p.type !== "text" || typeof p.text !== "string")
         )
           bad(at, `body.${at}.assistant.content: Input should be a valid string`, "", 422);
       }
@@ -216,13 +213,13 @@ function validateMessages(
         } else {
           m.tool_calls.forEach((tc, j) => {
             const p = `${at}.assistant.tool_calls.${j}`;
-            if (!isObj(tc)) return bad(p, `body.${p}: Input should be a valid dictionary`, "", 422);
+            if (!isJsonObject(tc)) return bad(p, `body.${p}: Input should be a valid dictionary`, "", 422);
             for (const k of Object.keys(tc))
               if (!["id", "type", "function", "index"].includes(k)) unsupported(`${p}.${k}`);
             const fn = tc.function;
             if (typeof tc.id !== "string" || !tc.id) bad(p, `body.${p}.id: Field required`, "", 422);
             if (tc.type !== "function") bad(p, `body.${p}.type: Input should be 'function'`, "", 422);
-            if (!isObj(fn) || typeof fn.name !== "string" || typeof fn.arguments !== "string") {
+            if (!isJsonObject(fn) || typeof fn.name !== "string" || typeof fn.arguments !== "string") {
               bad(p, `body.${p}.function: name and arguments (a string) are required`, "", 422);
             } else {
               for (const k of Object.keys(fn))
@@ -267,14 +264,14 @@ function validateUserContent(
   }
   content.forEach((part, j) => {
     const p = `${at}.user.content.${j}`;
-    if (!isObj(part)) return bad(p, `body.${p}: Input should be a valid dictionary`, "", 422);
+    if (!isJsonObject(part)) return bad(p, `body.${p}: Input should be a valid dictionary`, "", 422);
     if (part.type === "text") {
       for (const k of Object.keys(part)) if (k !== "type" && k !== "text") unsupported(`${p}.${k}`);
       if (typeof part.text !== "string") bad(p, `body.${p}.text: Input should be a valid string`, "", 422);
     } else if (part.type === "image_url") {
       for (const k of Object.keys(part)) if (k !== "type" && k !== "image_url") unsupported(`${p}.${k}`);
       const iu = part.image_url;
-      if (!isObj(iu) || typeof iu.url !== "string")
+      if (!isJsonObject(iu) || typeof iu.url !== "string")
         bad(p, `body.${p}.image_url.url: Field required`, "", 422);
       else
         for (const k of Object.keys(iu))
@@ -300,10 +297,10 @@ function validateTools(tools: unknown, bad: Bad, unsupported: (p: string) => voi
   }
   tools.forEach((t, i) => {
     const at = `tools.${i}`;
-    if (!isObj(t)) return bad(at, `body.${at}: Input should be a valid dictionary`, "", 422);
+    if (!isJsonObject(t)) return bad(at, `body.${at}: Input should be a valid dictionary`, "", 422);
     for (const k of Object.keys(t)) if (k !== "type" && k !== "function") unsupported(`${at}.${k}`);
     const fn = t.function;
-    if (t.type !== "function" || !isObj(fn))
+    if (t.type !== "function" || !isJsonObject(fn))
       return bad(at, `body.${at}: type 'function' with a function is required`, "", 422);
     for (const k of Object.keys(fn)) {
       if (!["name", "description", "parameters", "strict"].includes(k)) unsupported(`${at}.function.${k}`);
@@ -327,15 +324,15 @@ function validateTools(tools: unknown, bad: Bad, unsupported: (p: string) => voi
 /** The JSON-Schema subset of docs/mapping.md#53-tool-schemas (2026 revision), with its limits. */
 export function validateSchemaRoot(schema: unknown, bad: Bad): void {
   const fail = (m: string) => bad("response_format", m);
-  if (!isObj(schema)) return fail("Tool parameters must be a JSON schema object");
+  if (!isJsonObject(schema)) return fail("Tool parameters must be a JSON schema object");
   if (JSON.stringify(schema).length > 5000) fail("JSON schema exceeds 5000 characters");
   if (schema.type !== "object") fail("The root of a JSON schema must be of type 'object'");
   let propertyCount = 0;
   let enumCount = 0;
-  const defs = isObj(schema.$defs) ? schema.$defs : {};
+  const defs = isJsonObject(schema.$defs) ? schema.$defs : {};
   const walk = (s: unknown, depth: number, path: string) => {
     if (depth > 10) return fail(`JSON schema nesting exceeds depth 10 at ${path}`);
-    if (!isObj(s)) return fail(`Invalid JSON schema at ${path}`);
+    if (!isJsonObject(s)) return fail(`Invalid JSON schema at ${path}`);
     const keys = Object.keys(s);
     if (keys.length === 0) return fail("Unsupported JSON schema fields in schema with keys: dict_keys([])");
     const unknown = keys.filter((k) => !ALLOWED_SCHEMA_KEYS.has(k) || (k === "$defs" && path !== "#"));
@@ -358,7 +355,7 @@ export function validateSchemaRoot(schema: unknown, bad: Bad): void {
       if (s.additionalProperties !== false)
         fail("additionalProperties must be set to false for all objects in JSON schema");
       const props = s.properties ?? {};
-      if (!isObj(props)) fail(`properties must be an object at ${path}`);
+      if (!isJsonObject(props)) fail(`properties must be an object at ${path}`);
       else {
         propertyCount += Object.keys(props).length;
         for (const [k, v] of Object.entries(props)) walk(v, depth + 1, `${path}/properties/${k}`);
@@ -367,7 +364,7 @@ export function validateSchemaRoot(schema: unknown, bad: Bad): void {
         if (!Array.isArray(s.required)) fail(`required must be a list at ${path}`);
         else
           for (const r of s.required) {
-            if (!isObj(props) || !Object.hasOwn(props, r as string))
+            if (!isJsonObject(props) || !Object.hasOwn(props, r as string))
               fail(`required property '${r}' is not defined at ${path}`);
           }
       }
@@ -378,7 +375,7 @@ export function validateSchemaRoot(schema: unknown, bad: Bad): void {
       if (s.items === undefined && s.prefixItems === undefined)
         fail("Array fields require at least one of 'items' or 'prefixItems'.");
       if (s.items === true) fail("items: true is not supported");
-      if (isObj(s.items)) walk(s.items, depth + 1, `${path}/items`);
+      if (isJsonObject(s.items)) walk(s.items, depth + 1, `${path}/items`);
       if (Array.isArray(s.prefixItems))
         s.prefixItems.forEach((p, j) => walk(p, depth + 1, `${path}/prefixItems/${j}`));
     }
@@ -408,7 +405,7 @@ function validateToolChoice(choice: unknown, toolNames: Set<string>, bad: Bad) {
       bad("tool_choice", "tool_choice 'required' needs tools");
     return;
   }
-  if (!isObj(choice) || choice.type !== "function" || !isObj(choice.function)) {
+  if (!isJsonObject(choice) || choice.type !== "function" || !isJsonObject(choice.function)) {
     return bad("tool_choice", "tool_choice must be 'auto', 'none', 'required' or a named function", "", 422);
   }
   const name = choice.function.name;
