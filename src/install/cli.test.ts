@@ -112,3 +112,37 @@ describe("the saved listing: env and models", () => {
     expect(offline.out()).toMatch(/^qwen-3\.8-27b\s+65536\s+32768\s/m);
   });
 });
+
+describe("install-config flags (util.parseArgs)", () => {
+  it("takes --name value and --name=value alike", async () => {
+    const spaced = io(null);
+    const joined = io(null);
+    expect(
+      await runInstallCli(
+        ["resolve", "--config", join(spaced.home, "c.json"), "--model", "qwen-3.8-27b"],
+        spaced.io,
+      ),
+    ).toBe(0);
+    expect(
+      await runInstallCli(
+        ["resolve", `--config=${join(spaced.home, "c.json")}`, "--model=qwen-3.8-27b"],
+        joined.io,
+      ),
+    ).toBe(0);
+    expect(joined.out()).toBe(spaced.out());
+    expect(spaced.out()).toContain("model=qwen-3.8-27b\n");
+  });
+
+  it("answers a stray argument, a missing value and an unknown flag with a usage error (exit 2) naming it", async () => {
+    const cases: Array<[string[], string]> = [
+      [["resolve", "stray"], "unexpected argument: stray"],
+      [["resolve", "--config"], "--config"],
+      [["resolve", "--bogus", "x"], "--bogus"],
+    ];
+    for (const [args, says] of cases) {
+      const c = io(null);
+      expect(await runInstallCli(args, c.io)).toBe(2);
+      expect(c.err()).toContain(says);
+    }
+  });
+});

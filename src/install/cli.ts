@@ -16,6 +16,7 @@
 
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
+import { type ParseArgsConfig, parseArgs } from "node:util";
 import {
   accountOf,
   defaultCatalogueFile,
@@ -84,32 +85,45 @@ export function readProcessEnv(pid: number): Record<string, string> | undefined 
 
 class UsageError extends Error {}
 
-type Flags = Map<string, string | true>;
+type Flags = Record<string, string | boolean | undefined>;
 
-const BOOLEAN_FLAGS = new Set(["dry-run", "cached"]);
+const VALUE_FLAGS = [
+  "base-url",
+  "ccr-pid",
+  "config",
+  "dir",
+  "format",
+  "live",
+  "model",
+  "models",
+  "plugin",
+  "port",
+  "router-key",
+  "source",
+  "timeout-ms",
+  "user-file",
+] as const;
+const FLAG_OPTIONS: ParseArgsConfig["options"] = {
+  ...Object.fromEntries(VALUE_FLAGS.map((name) => [name, { type: "string" as const }])),
+  "dry-run": { type: "boolean" },
+  cached: { type: "boolean" },
+};
 
-export function parseFlags(args: readonly string[]): Flags {
-  const flags: Flags = new Map();
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (!arg.startsWith("--")) throw new UsageError(`unexpected argument: ${arg}`);
-    const eq = arg.indexOf("=");
-    const name = arg.slice(2, eq < 0 ? undefined : eq);
-    if (eq >= 0) flags.set(name, arg.slice(eq + 1));
-    else if (BOOLEAN_FLAGS.has(name)) flags.set(name, true);
-    else {
-      const value = args[i + 1];
-      if (value === undefined) throw new UsageError(`--${name} needs a value`);
-      flags.set(name, value);
-      i++;
-    }
+/** `--name value`, `--name=value` and the two switches; anything else is a usage error. */
+function parseFlags(args: readonly string[]): Flags {
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args: [...args], options: FLAG_OPTIONS, strict: true, allowPositionals: true });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
   }
-  return flags;
+  if (parsed.positionals.length > 0) throw new UsageError(`unexpected argument: ${parsed.positionals[0]}`);
+  return parsed.values as Flags; // no option is `multiple`: never an array
 }
 
 function str(flags: Flags, name: string, required = false): string | undefined {
-  const value = flags.get(name);
-  if (value === true) throw new UsageError(`--${name} needs a value`);
+  const value = flags[name];
+  if (typeof value === "boolean") throw new UsageError(`--${name} needs a value`);
   if (required && (value === undefined || value === "")) throw new UsageError(`--${name} is required`);
   return value === undefined || value === "" ? undefined : value;
 }
@@ -209,7 +223,7 @@ function cmdMerge(flags: Flags, io: CliIo): number {
     io.stderr(`error: ${options.message}\nThe file was left untouched. Fix the options and run again.\n`);
     return 4;
   }
-  applyChange(loaded, result.config, flags.get("dry-run") === true, io);
+  applyChange(loaded, result.config, flags["dry-run"] === true, io);
   return 0;
 }
 
@@ -222,7 +236,7 @@ function cmdRemove(flags: Flags, io: CliIo): number {
   const result = removeCerebrasConfig(loaded.config);
   for (const item of result.removed) io.stdout(`removed: ${item}\n`);
   for (const note of result.notes) io.stdout(`note: ${note}\n`);
-  const dryRun = flags.get("dry-run") === true;
+  const dryRun = flags["dry-run"] === true;
   if (result.nothingLeft) {
     // Only what the installer added was left ({"Providers":[],"Router":{}} and our LOG_LEVEL): the file goes.
     if (dryRun) {
@@ -393,7 +407,7 @@ async function cmdModels(flags: Flags, io: CliIo): Promise<number> {
   const baseUrl = validUrl(str(flags, "base-url")) ?? configuredBaseUrl(config);
   let listing: { models: ListedModelFacts[]; fetchedAt?: number } | undefined;
   let note: string;
-  if (flags.get("cached") !== true) {
+  if (flags.cached !== true) {
     const fresh = await fetchAndSaveListing(baseUrl, flags, io);
     if (fresh.models) listing = { models: fresh.models };
     note = fresh.models

@@ -40,6 +40,21 @@ describe("unifiedDiff", () => {
     expect(unifiedDiff(a, b, { fromLabel: "a", toLabel: "b" })).toBe(gnu);
   });
 
+  it.skipIf(!hasDiff)("matches `diff -u` for one-line hunks and a file without a final newline", () => {
+    for (const [a, b] of [
+      ["x\n", "y\n"],
+      ["1\n2\n3\n4\n5\n6\n7\n8\n9\n", "0\n1\n2\n3\n4\n5\n6\n7\n8\n9\n"],
+      ['{\n  "a": 1\n}', '{\n  "a": 2\n}\n'],
+    ] as const) {
+      writeFileSync(join(dir, "a"), a);
+      writeFileSync(join(dir, "b"), b);
+      const gnu = spawnSync("diff", ["-u", "--label", "a", "--label", "b", join(dir, "a"), join(dir, "b")], {
+        encoding: "utf8",
+      }).stdout;
+      expect(unifiedDiff(a, b, { fromLabel: "a", toLabel: "b" })).toBe(gnu);
+    }
+  });
+
   it("uses the -0,0 header for a new file", () => {
     expect(unifiedDiff("", "x\ny\n", { fromLabel: "/dev/null", toLabel: "c.json" })).toBe(
       "--- /dev/null\n+++ c.json\n@@ -0,0 +1,2 @@\n+x\n+y\n",
