@@ -22,6 +22,15 @@ function applyWithPatch(oldText: string, diff: string): string {
   return readFileSync(outFile, "utf8");
 }
 
+/** GNU `diff -u --label a --label b` of two texts. */
+function gnuDiff(a: string, b: string): string {
+  writeFileSync(join(dir, "a"), a);
+  writeFileSync(join(dir, "b"), b);
+  return spawnSync("diff", ["-u", "--label", "a", "--label", "b", join(dir, "a"), join(dir, "b")], {
+    encoding: "utf8",
+  }).stdout;
+}
+
 const lines = (xs: string[]) => xs.map((x) => `${x}\n`).join("");
 
 describe("unifiedDiff", () => {
@@ -32,12 +41,7 @@ describe("unifiedDiff", () => {
   it.skipIf(!hasDiff)("matches `diff -u` for a one-line change in the middle of a file", () => {
     const a = lines(["1", "2", "3", "4", "5", "6", "7", "8", "9", "10"]);
     const b = lines(["1", "2", "3", "4", "five", "6", "7", "8", "9", "10"]);
-    writeFileSync(join(dir, "a"), a);
-    writeFileSync(join(dir, "b"), b);
-    const gnu = spawnSync("diff", ["-u", "--label", "a", "--label", "b", join(dir, "a"), join(dir, "b")], {
-      encoding: "utf8",
-    }).stdout;
-    expect(unifiedDiff(a, b, { fromLabel: "a", toLabel: "b" })).toBe(gnu);
+    expect(unifiedDiff(a, b, { fromLabel: "a", toLabel: "b" })).toBe(gnuDiff(a, b));
   });
 
   it.skipIf(!hasDiff)("matches `diff -u` for one-line hunks and a file without a final newline", () => {
@@ -46,12 +50,7 @@ describe("unifiedDiff", () => {
       ["1\n2\n3\n4\n5\n6\n7\n8\n9\n", "0\n1\n2\n3\n4\n5\n6\n7\n8\n9\n"],
       ['{\n  "a": 1\n}', '{\n  "a": 2\n}\n'],
     ] as const) {
-      writeFileSync(join(dir, "a"), a);
-      writeFileSync(join(dir, "b"), b);
-      const gnu = spawnSync("diff", ["-u", "--label", "a", "--label", "b", join(dir, "a"), join(dir, "b")], {
-        encoding: "utf8",
-      }).stdout;
-      expect(unifiedDiff(a, b, { fromLabel: "a", toLabel: "b" })).toBe(gnu);
+      expect(unifiedDiff(a, b, { fromLabel: "a", toLabel: "b" })).toBe(gnuDiff(a, b));
     }
   });
 
