@@ -1,7 +1,9 @@
 // The plugin's own upstream client. ccr turns any non-2xx upstream answer into its own error before a
-// plugin sees it, so the plugin points ccr (`config.url`) at a relay it starts inside the ccr process on
-// 127.0.0.1: the relay rotates keys, retries, and answers a final failure with the mapped Anthropic error.
-// One relay per process, shared by every transformer instance, started on the first request.
+// plugin sees it, so the plugin calls Cerebras itself, in process, through the key pool of src/relay
+// (`relay.call`): it rotates keys, retries, and answers a final failure with the mapped Anthropic error.
+// ccr's own upstream call goes to HANDOFF_URL and costs nothing. One pool per process, shared by every
+// transformer instance, started on the first request; its only socket is the token-checked status
+// endpoint that `ccr-cerebras status` reads.
 
 import { homedir } from "node:os";
 import { join } from "node:path";
@@ -11,7 +13,7 @@ export function ccrHomeDir(home = homedir()): string {
   return join(home, ".claude-code-router");
 }
 
-/** Where the running relay writes `{url, token, pid}` (mode 600) for `ccr-cerebras status`. */
+/** Where the running pool writes its status endpoint's `{url, token, pid}` (mode 600) for `ccr-cerebras status`. */
 export function relayStatusFilePath(home = homedir()): string {
   return join(ccrHomeDir(home), "cerebras-relay.json");
 }
@@ -23,7 +25,7 @@ export interface RequestLogSetting {
 
 let shared: Promise<Relay | undefined> | undefined;
 
-/** The process's relay, or undefined when it could not start (requests then go to Cerebras directly). */
+/** The process's key pool, or undefined when it could not start (ccr then calls Cerebras itself). */
 export function sharedRelay(
   log: RequestLogSetting | false,
   onError: (err: unknown) => void,

@@ -5,11 +5,11 @@ import { networkInterfaces } from "node:os";
 import { afterEach, describe, expect, it } from "vitest";
 import { RELAY_HEADERS, startRelay } from "../../src/relay";
 import {
+  callRelayAsResponse,
   chatBody,
   fixtureJson,
   keysUsed,
   type Pair,
-  postToRelay,
   readSse,
   startPair,
 } from "./support/relay-pair";
@@ -27,13 +27,13 @@ describe("key pool", () => {
   it("a 429 on key A is retried on key B within the same client request", async () => {
     pair = await startPair(TWO_KEYS);
     pair.emu.setKeyBehaviour(TWO_KEYS.alpha, { rateLimitFor: 1, resetSeconds: 5 });
-    const res = await postToRelay(pair, chatBody("hello", { stream: true }));
+    const res = await callRelayAsResponse(pair, chatBody("hello", { stream: true }));
     expect(res.status).toBe(200);
     expect(readSse(await res.text()).content).toBe('You said: "hello"');
     expect(keysUsed(pair.emu)).toEqual([TWO_KEYS.alpha, TWO_KEYS.beta]);
     expect(pair.emu.requests.map((r) => r.status)).toEqual([429, 200]);
     // The pool now sticks to beta while alpha cools.
-    await (await postToRelay(pair, chatBody("again"))).text();
+    await (await callRelayAsResponse(pair, chatBody("again"))).text();
     expect(keysUsed(pair.emu)[2]).toBe(TWO_KEYS.beta);
     const status = pair.relay.status();
     expect(status.pools[0]?.current).toBe("beta");
@@ -45,7 +45,7 @@ describe("key pool", () => {
     pair.emu.setKeyBehaviour(TWO_KEYS.alpha, { rateLimitFor: 1, resetSeconds: 0.3 });
     pair.emu.setKeyBehaviour(TWO_KEYS.beta, { rateLimitFor: 1, resetSeconds: 0.6 });
     const t0 = Date.now();
-    const res = await postToRelay(pair, chatBody("patience"));
+    const res = await callRelayAsResponse(pair, chatBody("patience"));
     const elapsed = Date.now() - t0;
     expect(res.status).toBe(200);
     expect((await res.json()).choices[0].message.content).toBe('You said: "patience"');
@@ -63,7 +63,7 @@ describe("key pool", () => {
     for (const v of Object.values(keys)) {
       pair.emu.setKeyBehaviour(v, { rateLimitFor: Number.POSITIVE_INFINITY, resetSeconds: 0.1 });
     }
-    const res = await postToRelay(pair, chatBody("never"));
+    const res = await callRelayAsResponse(pair, chatBody("never"));
     expect(res.status).toBe(429);
     const retryAfter = Number(res.headers.get("retry-after"));
     expect(retryAfter).toBeGreaterThanOrEqual(1);
@@ -85,7 +85,7 @@ describe("key pool", () => {
     // Resets far beyond the test's timeout: had the pool waited for one, the test would time out.
     pair.emu.setKeyBehaviour(TWO_KEYS.alpha, { rateLimitFor: 1, resetSeconds: 50 });
     pair.emu.setKeyBehaviour(TWO_KEYS.beta, { rateLimitFor: 1, resetSeconds: 42.2 });
-    const res = await postToRelay(pair, chatBody("x"));
+    const res = await callRelayAsResponse(pair, chatBody("x"));
     expect(res.status).toBe(429);
     expect(res.headers.get("retry-after")).toBe("43"); // the soonest reset, rounded up
     expect((await res.json()).error.type).toBe("rate_limit_error");
@@ -94,7 +94,7 @@ describe("key pool", () => {
 
   it("skips a key whose remaining tokens cannot fit the request until its reset", async () => {
     pair = await startPair(TWO_KEYS, {}, { rateLimits: { tokensPerMinute: 10_000 } });
-    const first = await postToRelay(pair, chatBody("one", { max_completion_tokens: 4000 }), {
+    const first = await callRelayAsResponse(pair, chatBody("one", { max_completion_tokens: 4000 }), {
       reserve: 4100,
     });
     expect(first.status).toBe(200);
@@ -102,9 +102,9 @@ describe("key pool", () => {
     const left = Number(first.headers.get("x-ratelimit-remaining-tokens-minute"));
     expect(left).toBeLessThan(8000);
     // alpha has `left` tokens; a request that reserves 8000 cannot fit and goes to beta without a 429.
-    await (await postToRelay(pair, chatBody("two"), { reserve: 8000 })).text();
+    await (await callRelayAsResponse(pair, chatBody("two"), { reserve: 8000 })).text();
     // A small one still fits alpha, which stays the current key.
-    await (await postToRelay(pair, chatBody("three"), { reserve: 100 })).text();
+    await (await callRelayAsResponse(pair, chatBody("three"), { reserve: 100 })).text();
     expect(keysUsed(pair.emu)).toEqual([TWO_KEYS.alpha, TWO_KEYS.beta, TWO_KEYS.alpha]);
     expect(pair.emu.requests.every((r) => r.status === 200)).toBe(true);
     expect(pair.relay.status().pools[0]?.keys[0]?.remainingTokens).toBeLessThan(8000);
@@ -116,7 +116,7 @@ describe("retries of transient errors", () => {
     pair = await startPair({ only: "csk-only-00000000000001" });
     const fault = { kind: "http", status: 429, body: QUEUE } as const;
     pair.emu.enqueue({ fault }, { fault }, { content: "finally" });
-    const res = await postToRelay(pair, chatBody("busy?"));
+    const res = await callRelayAsResponse(pair, chatBody("busy?"));
     expect(res.status).toBe(200);
     expect((await res.json()).choices[0].message.content).toBe("finally");
     expect(pair.emu.requests.map((r) => r.status)).toEqual([429, 429, 200]);
@@ -132,7 +132,7 @@ describe("retries of transient errors", () => {
       },
       { content: "clean answer" },
     );
-    const res = await postToRelay(pair, chatBody("stream please", { stream: true }));
+    const res = await callRelayAsResponse(pair, chatBody("stream please", { stream: true }));
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("text/event-stream");
     const sse = readSse(await res.text());
@@ -146,7 +146,7 @@ describe("retries of transient errors", () => {
       content: "partial answer",
       fault: { kind: "midstream-error-chunk", afterChunks: 2, status_code: 429, error: QUEUE },
     });
-    const res = await postToRelay(pair, chatBody("x", { stream: true }));
+    const res = await callRelayAsResponse(pair, chatBody("x", { stream: true }));
     const text = await res.text();
     expect(res.status).toBe(200);
     expect(readSse(text)).toMatchObject({ content: "partial", errors: 1, done: false });
@@ -161,7 +161,7 @@ describe("retries of transient errors", () => {
     );
     const fault = { kind: "http", status: 429, body: QUEUE } as const;
     pair.emu.enqueue({ fault }, { fault }, { fault }, { content: "unused" });
-    const res = await postToRelay(pair, chatBody("x"));
+    const res = await callRelayAsResponse(pair, chatBody("x"));
     expect(res.status).toBe(529);
     expect(res.headers.get("retry-after")).toBe("2");
     const body = await res.json();
@@ -181,7 +181,7 @@ describe("retries of transient errors", () => {
       body: { message: "Internal server error", type: "server_error", param: null, code: "internal_error" },
     } as const;
     pair.emu.enqueue({ fault }, { fault }, { fault }, { content: "unused" });
-    const res = await postToRelay(pair, chatBody("x"));
+    const res = await callRelayAsResponse(pair, chatBody("x"));
     expect(res.status).toBe(500);
     expect(await res.json()).toEqual({
       type: "error",
@@ -198,7 +198,7 @@ describe("retries of transient errors", () => {
       return fetch(input, init);
     };
     pair = await startPair({ only: "csk-only-00000000000001" }, { fetchImpl: flaky });
-    const res = await postToRelay(pair, chatBody("knock knock"));
+    const res = await callRelayAsResponse(pair, chatBody("knock knock"));
     expect(res.status).toBe(200);
     expect(calls).toBe(2);
     expect(pair.emu.requests).toHaveLength(1);
@@ -215,7 +215,7 @@ describe("client disconnect", () => {
     pair = await startPair({ only: "csk-only-00000000000001" }, { fetchImpl: watching });
     pair.emu.enqueue({ content: "slow ".repeat(200), delayMs: 20 });
     const client = new AbortController();
-    const res = await postToRelay(pair, chatBody("x", { stream: true }), { signal: client.signal });
+    const res = await callRelayAsResponse(pair, chatBody("x", { stream: true }), { signal: client.signal });
     const reader = res.body?.getReader();
     await reader?.read();
     client.abort();
@@ -228,7 +228,7 @@ describe("client disconnect", () => {
 describe("errors that are never retried", () => {
   it("a 400 is passed through mapped, without a retry", async () => {
     pair = await startPair(TWO_KEYS);
-    const res = await postToRelay(pair, chatBody("x", { thinking: { type: "enabled" } }));
+    const res = await callRelayAsResponse(pair, chatBody("x", { thinking: { type: "enabled" } }));
     expect(res.status).toBe(400);
     const body = await res.json();
     expect(body.type).toBe("error");
@@ -242,7 +242,7 @@ describe("errors that are never retried", () => {
     pair = await startPair(TWO_KEYS);
     const body = fixtureJson("error_400_context_length.json");
     pair.emu.enqueue({ fault: { kind: "http", status: 400, body } });
-    const res = await postToRelay(pair, chatBody("long"));
+    const res = await callRelayAsResponse(pair, chatBody("long"));
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({
       type: "error",
@@ -253,7 +253,10 @@ describe("errors that are never retried", () => {
 
   it("a context overflow detected by the emulator maps to the compaction text too", async () => {
     pair = await startPair(TWO_KEYS, {}, { models: { "gpt-oss-120b": { contextWindow: 2000 } } });
-    const res = await postToRelay(pair, chatBody("word ".repeat(3000), { max_completion_tokens: 100 }));
+    const res = await callRelayAsResponse(
+      pair,
+      chatBody("word ".repeat(3000), { max_completion_tokens: 100 }),
+    );
     expect(res.status).toBe(400);
     const message: string = (await res.json()).error.message;
     const m = /^prompt is too long: (\d+) tokens > 2000 maximum$/.exec(message);
@@ -265,10 +268,10 @@ describe("errors that are never retried", () => {
     const notices: string[] = [];
     pair = await startPair(TWO_KEYS, { notice: (m) => notices.push(m) });
     pair.emu.setKeyBehaviour(TWO_KEYS.alpha, { revoked: true });
-    const res = await postToRelay(pair, chatBody("x"));
+    const res = await callRelayAsResponse(pair, chatBody("x"));
     expect(res.status).toBe(200);
     expect((await res.json()).choices[0].message.content).toBe('You said: "x"');
-    await (await postToRelay(pair, chatBody("y"))).text();
+    await (await callRelayAsResponse(pair, chatBody("y"))).text();
     expect(keysUsed(pair.emu)).toEqual([TWO_KEYS.alpha, TWO_KEYS.beta, TWO_KEYS.beta]);
     expect(pair.relay.status().pools[0]?.keys[0]).toMatchObject({
       name: "alpha",
@@ -284,7 +287,7 @@ describe("errors that are never retried", () => {
     pair = await startPair(TWO_KEYS);
     pair.emu.setKeyBehaviour(TWO_KEYS.alpha, { revoked: true });
     pair.emu.setKeyBehaviour(TWO_KEYS.beta, { revoked: true });
-    const res = await postToRelay(pair, chatBody("x"));
+    const res = await callRelayAsResponse(pair, chatBody("x"));
     expect(res.status).toBe(401);
     const body = await res.json();
     expect(body.error.type).toBe("authentication_error");
@@ -299,9 +302,13 @@ describe("single provider key", () => {
     const emu = await startCerebrasEmulator({ keys: ["csk-provider-key-0000001"] });
     const relay = await startRelay({ env: {} });
     try {
-      const res = await postToRelay({ relay, upstream: `${emu.url}/chat/completions` }, chatBody("hi"), {
-        authorization: "Bearer csk-provider-key-0000001",
-      });
+      const res = await callRelayAsResponse(
+        { relay, upstream: `${emu.url}/chat/completions` },
+        chatBody("hi"),
+        {
+          authorization: "Bearer csk-provider-key-0000001",
+        },
+      );
       expect(res.status).toBe(200);
       await res.text();
       expect(keysUsed(emu)).toEqual(["csk-provider-key-0000001"]);

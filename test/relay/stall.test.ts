@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { cerebrasSseToCcrStream } from "../../src/ccr/stream";
 import { type Relay, startRelay } from "../../src/relay";
 import { cerebrasChunk, cerebrasSse, sseData, USAGE } from "../stream/support/cerebras-sse";
-import { chatBody, postToRelay, readSse } from "./support/relay-pair";
+import { callRelayAsResponse, chatBody, readSse } from "./support/relay-pair";
 
 type Behaviour = "silent" | "headers-only" | "stops-mid-stream" | "answers" | "answers-json-after-400ms";
 
@@ -100,7 +100,7 @@ async function setup(
 describe("an upstream that goes silent", () => {
   it("before the first byte: the attempt is abandoned and retried; the client gets the retry's answer", async () => {
     const { relay, upstream, seen } = await setup(["silent", "answers"]);
-    const res = await postToRelay({ relay, upstream }, chatBody("x", { stream: true }));
+    const res = await callRelayAsResponse({ relay, upstream }, chatBody("x", { stream: true }));
     expect(res.status).toBe(200);
     expect(readSse(await res.text())).toMatchObject({ content: "all good", errors: 0, done: true });
     expect(seen).toEqual(["silent", "answers"]);
@@ -109,7 +109,7 @@ describe("an upstream that goes silent", () => {
 
   it("after the headers, before the first event: retried the same way", async () => {
     const { relay, upstream, seen } = await setup(["headers-only", "answers"]);
-    const res = await postToRelay({ relay, upstream }, chatBody("x", { stream: true }));
+    const res = await callRelayAsResponse({ relay, upstream }, chatBody("x", { stream: true }));
     expect(res.status).toBe(200);
     expect(readSse(await res.text()).content).toBe("all good");
     expect(seen).toEqual(["headers-only", "answers"]);
@@ -117,7 +117,7 @@ describe("an upstream that goes silent", () => {
 
   it("on every attempt: after the retries the client gets a 504 timeout_error saying so", async () => {
     const { relay, upstream, seen } = await setup(["silent"]);
-    const res = await postToRelay({ relay, upstream }, chatBody("x", { stream: true }));
+    const res = await callRelayAsResponse({ relay, upstream }, chatBody("x", { stream: true }));
     expect(res.status).toBe(504);
     const body = await res.json();
     expect(body.error.type).toBe("timeout_error");
@@ -161,7 +161,9 @@ describe("an upstream that goes silent", () => {
 
   it("a non-streaming answer may be silent longer than the first-event bound: it comes whole at the end", async () => {
     const { relay, upstream, seen } = await setup(["answers-json-after-400ms"]);
-    const res = await postToRelay({ relay, upstream }, chatBody("x", { stream: false }), { stream: false });
+    const res = await callRelayAsResponse({ relay, upstream }, chatBody("x", { stream: false }), {
+      stream: false,
+    });
     expect(res.status).toBe(200);
     expect((await res.json()).choices[0].message.content).toBe("late but whole");
     expect(seen).toEqual(["answers-json-after-400ms"]);
@@ -169,7 +171,9 @@ describe("an upstream that goes silent", () => {
 
   it("a non-streaming answer that never comes: 504 after the whole-answer bound, not retried", async () => {
     const { relay, upstream, seen } = await setup(["silent"], 150);
-    const res = await postToRelay({ relay, upstream }, chatBody("x", { stream: false }), { stream: false });
+    const res = await callRelayAsResponse({ relay, upstream }, chatBody("x", { stream: false }), {
+      stream: false,
+    });
     expect(res.status).toBe(504);
     expect((await res.json()).error.message).toBe(
       "Cerebras did not answer in time (no answer within 150 ms)",

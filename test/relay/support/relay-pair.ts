@@ -1,5 +1,5 @@
-// A relay in front of the Cerebras emulator, with a key pool from CEREBRAS_API_KEYS, and small helpers
-// to call the relay the way the ccr plugin does.
+// The in-process key pool (src/relay) with the Cerebras emulator as its upstream and keys from
+// CEREBRAS_API_KEYS, and helpers that call it as the ccr plugin does: a function call, no HTTP hop.
 
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -70,7 +70,7 @@ export interface PostOptions {
  * One request through the relay the way the ccr plugin makes it (in process, `relay.call`), with the
  * outcome as the HTTP response a client would have seen: the mapped error, the JSON body or the stream.
  */
-export async function postToRelay(
+export async function callRelayAsResponse(
   pair: Pick<Pair, "relay" | "upstream">,
   body: unknown,
   o: PostOptions = {},
