@@ -116,7 +116,6 @@ export const pluginOptionsSchema = z.strictObject(
   { error: "an object (the plugin's options)" },
 );
 
-export type RawPluginOptions = z.input<typeof pluginOptionsSchema>;
 type Checked = z.output<typeof pluginOptionsSchema>;
 
 export type LogLevel = Checked["logLevel"];

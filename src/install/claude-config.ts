@@ -8,9 +8,6 @@
 
 import { isJsonObject, type JsonObject } from "../json-object";
 
-/** The directory under ~/.claude-code-router that holds the Cerebras sessions' Claude Code config. */
-export const ISOLATED_CLAUDE_DIR_NAME = "claude";
-
 /**
  * The isolated `.claude.json` to write, or undefined when `current` already holds everything. Only adds:
  * `hasCompletedOnboarding`, the user's `theme` (when ours has none), and `hasTrustDialogAccepted` for

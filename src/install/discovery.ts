@@ -4,7 +4,6 @@
 import { getModelInfo } from "../models";
 
 export {
-  type DiscoveryResult,
   type FetchLike,
   fetchLiveModelIds,
   liveIdsFromModelsResponse,

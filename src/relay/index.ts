@@ -3,15 +3,4 @@
 
 export { RELAY_HEADERS, startRelay } from "./server";
 export { fetchRelayStatus, formatRelayStatus } from "./status";
-export type {
-  KeyStatus,
-  PoolStatus,
-  Relay,
-  RelayCallInput,
-  RelayCallOutcome,
-  RelayLogOptions,
-  RelayOptions,
-  RelayStatus,
-  RelayTotals,
-  RetryOptions,
-} from "./types";
+export type { Relay, RelayCallOutcome, RelayOptions } from "./types";

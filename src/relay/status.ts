@@ -4,7 +4,7 @@ import { readRelayStatusFile } from "./status-file";
 import { addTotals, emptyTotals } from "./totals";
 import type { KeyStatus, PoolStatus, RelayStatus, RelayTotals } from "./types";
 
-export const TOKEN_HEADER = "x-ccr-cerebras-token";
+const TOKEN_HEADER = "x-ccr-cerebras-token";
 
 export function buildRelayStatus(
   url: string,

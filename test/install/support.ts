@@ -16,7 +16,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { afterAll, beforeAll } from "vitest";
 import { bundleCjs, INSTALL_HELPER_ENTRY } from "../../scripts/bundle";
 
@@ -198,9 +198,4 @@ export function listFiles(dir: string): string[] {
 
 export function modeOf(path: string): number {
   return statSync(path).mode & 0o777;
-}
-
-export function ensureDir(path: string): string {
-  mkdirSync(dirname(path), { recursive: true });
-  return path;
 }
