@@ -12,12 +12,11 @@ import {
   resolveCerebrasModelId,
 } from "../models";
 import { CEREBRAS_REQUEST_KEYS, type CerebrasRequest } from "../wire/cerebras";
+import { parseAnthropicRequest } from "./anthropic-request";
 import { estimateCerebrasPromptTokens } from "./estimate";
 import { COMPACTION_OUTPUT_RESERVE, isClaudeCodeCompactionRequest, shrinkMessagesToFit } from "./fit-context";
-import { fail, requireNonEmptyString } from "./input";
 import { anthropicToCerebrasMessages } from "./messages";
 import {
-  anthropicMaxTokens,
   anthropicStopSequences,
   anthropicTemperature,
   anthropicTopP,
@@ -94,8 +93,8 @@ export function anthropicToCerebrasRequest(
   input: unknown,
   opts: RequestTranslationOptions = {},
 ): RequestTranslation {
-  if (!isJsonObject(input)) fail("body", "the request must be a JSON object");
-  const requestedModel = requireNonEmptyString(input.model, "model", "must be a non-empty string");
+  const req = parseAnthropicRequest(input);
+  const requestedModel = req.model;
   const modelId = resolveCerebrasModelId(requestedModel, {
     defaultModel: opts.defaultModel,
     overrides: opts.modelOverrides,
@@ -109,21 +108,17 @@ export function anthropicToCerebrasRequest(
   );
   const warnings: string[] = [];
 
-  const maxTokens = anthropicMaxTokens(input.max_tokens);
-  const converted = anthropicToCerebrasMessages(input.messages, {
+  const converted = anthropicToCerebrasMessages(req.messages, {
     vision: model.vision,
     replay: thinkingReplayOf(model),
   });
-  const system = anthropicToCerebrasSystem(input.system, converted.systemAppend);
+  const system = anthropicToCerebrasSystem(req.system, converted.systemAppend);
   let messages: CerebrasRequest["messages"] = system
     ? [{ role: "system", content: system }, ...converted.messages]
     : converted.messages;
-  const tools = anthropicToCerebrasTools(input.tools, warnings);
+  const tools = anthropicToCerebrasTools(req.tools, warnings);
   const toolNames = tools.map((t) => t.function.name);
-  const choice = anthropicToCerebrasToolChoice(input.tool_choice, toolNames);
-  if (input.stream !== undefined && input.stream !== null && typeof input.stream !== "boolean") {
-    fail("stream", "must be a boolean");
-  }
+  const choice = anthropicToCerebrasToolChoice(req.tool_choice, toolNames);
 
   let estimatedInputTokens = estimateCerebrasPromptTokens(messages, tools);
   if (estimatedInputTokens + MIN_OUTPUT_TOKENS > model.contextWindow) {
@@ -144,19 +139,24 @@ export function anthropicToCerebrasRequest(
   const fields: CerebrasRequest = {
     model: model.id,
     messages,
-    stream: typeof input.stream === "boolean" ? input.stream : undefined,
-    max_completion_tokens: cerebrasMaxCompletionTokens(maxTokens, model, cap, estimatedInputTokens),
-    temperature: anthropicTemperature(input.temperature),
-    top_p: anthropicTopP(input.top_p),
-    stop: anthropicStopSequences(input.stop_sequences, warnings),
+    stream: req.stream ?? undefined,
+    max_completion_tokens: cerebrasMaxCompletionTokens(
+      req.max_tokens ?? undefined,
+      model,
+      cap,
+      estimatedInputTokens,
+    ),
+    temperature: anthropicTemperature(req.temperature),
+    top_p: anthropicTopP(req.top_p),
+    stop: anthropicStopSequences(req.stop_sequences, warnings),
     tools: tools.length ? tools : undefined,
     tool_choice: choice.tool_choice,
     parallel_tool_calls: choice.parallel_tool_calls,
-    reasoning_effort: reasoningEffortFor(input.thinking, input.output_config, model),
-    clear_thinking: clearThinkingFor(input.context_management, model, converted.replayedThinking),
-    user: anthropicUserToCerebras(input.metadata),
+    reasoning_effort: reasoningEffortFor(req.thinking, req.output_config, model),
+    clear_thinking: clearThinkingFor(req.context_management, model, converted.replayedThinking),
+    user: anthropicUserToCerebras(req.metadata),
   };
-  otherWarnings(input, warnings);
+  otherWarnings(req, warnings);
 
   const body = {} as Record<string, unknown>;
   for (const key of CEREBRAS_REQUEST_KEYS)

@@ -1,4 +1,5 @@
-// Reading untrusted Anthropic input: type guards that report the offending path as a 400.
+// Reading what the request schema (anthropic-request.ts) leaves open, such as the fields of a content
+// block: guards that report the offending path as a 400, and small text helpers.
 
 import { invalidRequest } from "../errors";
 import { isJsonObject, type JsonObject } from "../json-object";
@@ -20,17 +21,6 @@ export function requireString(v: unknown, path: string, what = "must be a string
 
 export function requireNonEmptyString(v: unknown, path: string, what: string): string {
   if (typeof v !== "string" || v === "") fail(path, what);
-  return v;
-}
-
-export function optionalString(v: unknown, path: string): string | undefined {
-  if (v === undefined || v === null) return undefined;
-  return requireString(v, path);
-}
-
-export function optionalNumber(v: unknown, path: string): number | undefined {
-  if (v === undefined || v === null) return undefined;
-  if (typeof v !== "number" || !Number.isFinite(v)) fail(path, "must be a number");
   return v;
 }
 

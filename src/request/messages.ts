@@ -5,6 +5,7 @@
 import { isJsonObject, type JsonObject } from "../json-object";
 import type { ReasoningReplay } from "../models";
 import type { CerebrasMessage, CerebrasToolCall } from "../wire/cerebras";
+import type { AnthropicContentBlock, AnthropicMessageParam } from "./anthropic-request";
 import {
   anthropicSystemMessageText,
   anthropicToolResultToCerebras,
@@ -36,8 +37,8 @@ export interface MessagesTranslation {
 }
 
 interface InputMessage {
-  role: "user" | "assistant" | "system";
-  content: string | JsonObject[];
+  role: AnthropicMessageParam["role"];
+  content: string | AnthropicContentBlock[];
   path: string;
 }
 
@@ -59,21 +60,8 @@ interface ToolDraft {
 }
 type Draft = AssistantDraft | UserDraft | ToolDraft;
 
-function readMessage(m: unknown, i: number): InputMessage {
-  const path = `messages.${i}`;
-  if (!isJsonObject(m)) fail(path, "must be a message object");
-  if (m.role !== "user" && m.role !== "assistant" && m.role !== "system") {
-    fail(`${path}.role`, "must be 'user', 'assistant' or 'system'");
-  }
-  const content = m.content;
-  if (typeof content !== "string") {
-    if (!Array.isArray(content)) fail(`${path}.content`, "must be a string or an array of content blocks");
-    content.forEach((b, j) => {
-      if (!isJsonObject(b)) fail(`${path}.content.${j}`, "must be a content block object");
-      if (typeof b.type !== "string") fail(`${path}.content.${j}.type`, "content block needs a type");
-    });
-  }
-  return { role: m.role, content: content as string | JsonObject[], path };
+function readMessage(m: AnthropicMessageParam, i: number): InputMessage {
+  return { role: m.role, content: m.content, path: `messages.${i}` };
 }
 
 function toolUseToCall(block: JsonObject, path: string): CerebrasToolCall {
@@ -241,8 +229,10 @@ function addAssistant(state: State, draft: AssistantDraft): void {
   last.toolCalls.push(...draft.toolCalls);
 }
 
-export function anthropicToCerebrasMessages(input: unknown, opts: MessagesOptions): MessagesTranslation {
-  if (!Array.isArray(input) || input.length === 0) fail("messages", "must be a non-empty array of messages");
+export function anthropicToCerebrasMessages(
+  input: readonly AnthropicMessageParam[],
+  opts: MessagesOptions,
+): MessagesTranslation {
   const messages = input.map(readMessage);
   const state: State = {
     out: [],

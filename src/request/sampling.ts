@@ -5,20 +5,12 @@ import { createHash } from "node:crypto";
 import { isJsonObject } from "../json-object";
 import type { ModelInfo } from "../models";
 import type { CerebrasReasoningEffort } from "../wire/cerebras";
-import { fail, optionalNumber } from "./input";
 
 export const DEFAULT_MAX_COMPLETION_TOKENS = 16384;
 /** Output room the pre-flight check keeps free in the context window. */
 export const MIN_OUTPUT_TOKENS = 1024;
 export const MAX_STOP_SEQUENCES = 4;
 export const MAX_TEMPERATURE = 1.5;
-
-/** `max_tokens` as sent: absent, or a positive integer. */
-export function anthropicMaxTokens(v: unknown): number | undefined {
-  if (v === undefined || v === null) return undefined;
-  if (!Number.isSafeInteger(v) || (v as number) < 1) fail("max_tokens", "must be a positive integer");
-  return v as number;
-}
 
 /** min(max_tokens ?? model max, model max, cap, room left in the context), at least 1. */
 export function cerebrasMaxCompletionTokens(
@@ -35,24 +27,21 @@ function clamp(v: number, lo: number, hi: number): number {
   return Math.min(hi, Math.max(lo, v));
 }
 
-export function anthropicTemperature(v: unknown): number | undefined {
-  const t = optionalNumber(v, "temperature");
-  return t === undefined ? undefined : clamp(t, 0, MAX_TEMPERATURE);
+export function anthropicTemperature(t: number | null | undefined): number | undefined {
+  return t === undefined || t === null ? undefined : clamp(t, 0, MAX_TEMPERATURE);
 }
 
-export function anthropicTopP(v: unknown): number | undefined {
-  const p = optionalNumber(v, "top_p");
-  return p === undefined ? undefined : clamp(p, 0, 1);
+export function anthropicTopP(p: number | null | undefined): number | undefined {
+  return p === undefined || p === null ? undefined : clamp(p, 0, 1);
 }
 
 /** The first 4 non-empty stop sequences; undefined when there are none. */
-export function anthropicStopSequences(v: unknown, warnings: string[]): string[] | undefined {
+export function anthropicStopSequences(
+  v: readonly string[] | null | undefined,
+  warnings: string[],
+): string[] | undefined {
   if (v === undefined || v === null) return undefined;
-  if (!Array.isArray(v)) fail("stop_sequences", "must be an array of strings");
-  v.forEach((s, i) => {
-    if (typeof s !== "string") fail(`stop_sequences.${i}`, "must be a string");
-  });
-  const list = (v as string[]).filter((s) => s !== "");
+  const list = v.filter((s) => s !== "");
   if (list.length > MAX_STOP_SEQUENCES) {
     warnings.push(
       `Cerebras accepts at most ${MAX_STOP_SEQUENCES} stop sequences; dropped ${list.length - MAX_STOP_SEQUENCES}`,
@@ -69,9 +58,7 @@ export function anthropicUserToCerebras(metadata: unknown): string | undefined {
 }
 
 function thinkingType(thinking: unknown): string | undefined {
-  if (thinking === undefined || thinking === null) return undefined;
-  if (!isJsonObject(thinking)) fail("thinking", "must be an object");
-  return typeof thinking.type === "string" ? thinking.type : undefined;
+  return isJsonObject(thinking) && typeof thinking.type === "string" ? thinking.type : undefined;
 }
 
 function effortFromBudget(budget: number): CerebrasReasoningEffort {

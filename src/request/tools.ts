@@ -2,7 +2,8 @@
 
 import { isJsonObject } from "../json-object";
 import type { CerebrasTool, CerebrasToolChoice } from "../wire/cerebras";
-import { fail, requireObj, shortJson } from "./input";
+import type { AnthropicToolChoice, AnthropicToolParam } from "./anthropic-request";
+import { fail, shortJson } from "./input";
 import { sanitizeToolSchema } from "./schema";
 import { fitToolSchema } from "./schema-fit";
 
@@ -11,13 +12,14 @@ export const DEFERRED_TOOL_PLACEHOLDER = "DeferredToolPlaceholder";
 export const TOOL_NAME_RE = /^[a-zA-Z0-9_-]{1,64}$/;
 
 /** Anthropic tools, minus server tools and the placeholder, as Cerebras functions (schemas sanitised). */
-export function anthropicToCerebrasTools(input: unknown, warnings: string[]): CerebrasTool[] {
+export function anthropicToCerebrasTools(
+  input: readonly AnthropicToolParam[] | null | undefined,
+  warnings: string[],
+): CerebrasTool[] {
   if (input === undefined || input === null) return [];
-  if (!Array.isArray(input)) fail("tools", "must be an array of tools");
   const tools: CerebrasTool[] = [];
   const names = new Set<string>();
-  input.forEach((raw, i) => {
-    const tool = requireObj(raw, `tools.${i}`, "must be a tool object");
+  input.forEach((tool, i) => {
     const name = tool.name;
     if (tool.type !== undefined && tool.type !== null && tool.type !== "custom") {
       warnings.push(
@@ -51,11 +53,10 @@ export interface ToolChoiceTranslation {
 
 /** Omitted entirely when no tools remain; `parallel_tool_calls` is sent only as `false`. */
 export function anthropicToCerebrasToolChoice(
-  choice: unknown,
+  c: AnthropicToolChoice | null | undefined,
   toolNames: readonly string[],
 ): ToolChoiceTranslation {
-  if (choice === undefined || choice === null) return {};
-  const c = requireObj(choice, "tool_choice", "must be an object with a type");
+  if (c === undefined || c === null) return {};
   const out: ToolChoiceTranslation = {};
   switch (c.type) {
     case "auto":
@@ -76,8 +77,6 @@ export function anthropicToCerebrasToolChoice(
       out.tool_choice = { type: "function", function: { name: c.name } };
       break;
     }
-    default:
-      fail("tool_choice.type", "must be 'auto', 'any', 'tool' or 'none'");
   }
   if (toolNames.length === 0) return {};
   if (c.disable_parallel_tool_use === true && out.tool_choice !== "none") out.parallel_tool_calls = false;
