@@ -31,19 +31,19 @@ describe("claudeCodeLimits", () => {
     };
     const limits = claudeCodeLimits("gpt-oss-120b", pluginOptionsView(config));
     expect(limits.contextWindow).toBe(65536);
-    expect(limits.maxOutputTokens).toBe(32768);
-    expect(claudeCodeLimits("gemma-4-31b", pluginOptionsView(config)).maxOutputTokens).toBe(16384);
+    expect(limits.maxCompletionTokens).toBe(32768);
+    expect(claudeCodeLimits("gemma-4-31b", pluginOptionsView(config)).maxCompletionTokens).toBe(16384);
   });
 
   it("never sets a Claude Code output limit above the model's own", () => {
     const view = { maxCompletionTokens: 100000 };
-    expect(claudeCodeLimits("gpt-oss-120b", view).maxOutputTokens).toBe(40960);
+    expect(claudeCodeLimits("gpt-oss-120b", view).maxCompletionTokens).toBe(40960);
   });
 
   it("sizes Claude Code by the account's listing when there is one (a free-tier 65536 window)", () => {
     const listed = [{ id: "gpt-oss-120b", contextWindow: 65536, maxOutput: 8192 }];
     const limits = claudeCodeLimits("gpt-oss-120b", {}, listed);
-    expect([limits.contextWindow, limits.maxOutputTokens]).toEqual([65536, 8192]);
+    expect([limits.contextWindow, limits.maxCompletionTokens]).toEqual([65536, 8192]);
     expect(claudeCodeLimits("gpt-oss-120b", {}).contextWindow).toBe(131072);
   });
 });

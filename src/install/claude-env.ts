@@ -22,9 +22,10 @@ export interface PluginOptionsView {
 }
 
 export interface ClaudeCodeLimits {
-  model: ModelInfo;
+  modelInfo: ModelInfo;
   contextWindow: number;
-  maxOutputTokens: number;
+  /** The model's output limit capped at the plugin's maxCompletionTokens: CLAUDE_CODE_MAX_OUTPUT_TOKENS. */
+  maxCompletionTokens: number;
 }
 
 function positiveInt(value: unknown): number | undefined {
@@ -69,21 +70,25 @@ export function claudeCodeLimits(
   options: PluginOptionsView = {},
   listed?: readonly ListedModelFacts[],
 ): ClaudeCodeLimits {
-  const model = getModelInfo(
+  const modelInfo = getModelInfo(
     modelId,
     options.models,
     listed?.find((m) => m.id === modelId),
   );
   const cap = options.maxCompletionTokens ?? DEFAULT_MAX_COMPLETION_TOKENS;
-  return { model, contextWindow: model.contextWindow, maxOutputTokens: Math.min(model.maxOutput, cap) };
+  return {
+    modelInfo,
+    contextWindow: modelInfo.contextWindow,
+    maxCompletionTokens: Math.min(modelInfo.maxOutput, cap),
+  };
 }
 
 /** The variables `ccr-cerebras code` exports before `ccr code`, in a stable order. */
 export function claudeCodeEnv(limits: ClaudeCodeLimits): Array<[name: string, value: string]> {
   return [
-    ["ANTHROPIC_MODEL", `${PROVIDER_NAME},${limits.model.id}`],
+    ["ANTHROPIC_MODEL", `${PROVIDER_NAME},${limits.modelInfo.id}`],
     ["CLAUDE_CODE_MAX_CONTEXT_TOKENS", String(limits.contextWindow)],
-    ["CLAUDE_CODE_MAX_OUTPUT_TOKENS", String(limits.maxOutputTokens)],
+    ["CLAUDE_CODE_MAX_OUTPUT_TOKENS", String(limits.maxCompletionTokens)],
   ];
 }
 

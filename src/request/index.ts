@@ -85,8 +85,12 @@ const LISTED_PARAMETERS: ReadonlySet<string> = new Set([
 ]);
 
 /** False when the account's listing names the model's parameters and `key` is not among them. */
-function isSupportedParameter(key: string, model: ModelInfo): boolean {
-  return !model.supportedParameters || !LISTED_PARAMETERS.has(key) || model.supportedParameters.includes(key);
+function isSupportedParameter(key: string, modelInfo: ModelInfo): boolean {
+  return (
+    !modelInfo.supportedParameters ||
+    !LISTED_PARAMETERS.has(key) ||
+    modelInfo.supportedParameters.includes(key)
+  );
 }
 
 export function anthropicToCerebrasRequest(
@@ -101,7 +105,7 @@ export function anthropicToCerebrasRequest(
     extraKnown: opts.extraKnownModels,
     served: opts.listedModels?.map((m) => m.id),
   });
-  const model = getModelInfo(
+  const modelInfo = getModelInfo(
     modelId,
     opts.modelOverrides,
     opts.listedModels?.find((m) => m.id === modelId),
@@ -109,8 +113,8 @@ export function anthropicToCerebrasRequest(
   const warnings: string[] = [];
 
   const converted = anthropicToCerebrasMessages(req.messages, {
-    vision: model.vision,
-    replay: thinkingReplayOf(model),
+    vision: modelInfo.vision,
+    replay: thinkingReplayOf(modelInfo),
   });
   const system = anthropicToCerebrasSystem(req.system, converted.systemAppend);
   let messages: CerebrasRequest["messages"] = system
@@ -121,15 +125,18 @@ export function anthropicToCerebrasRequest(
   const choice = anthropicToCerebrasToolChoice(req.tool_choice, toolNames);
 
   let estimatedInputTokens = estimateCerebrasPromptTokens(messages, tools);
-  if (estimatedInputTokens + MIN_OUTPUT_TOKENS > model.contextWindow) {
+  if (estimatedInputTokens + MIN_OUTPUT_TOKENS > modelInfo.contextWindow) {
     const fitted = isClaudeCodeCompactionRequest(messages)
-      ? shrinkMessagesToFit(messages, tools, model.contextWindow - COMPACTION_OUTPUT_RESERVE)
+      ? shrinkMessagesToFit(messages, tools, modelInfo.contextWindow - COMPACTION_OUTPUT_RESERVE)
       : undefined;
-    if (!fitted || fitted.estimate + MIN_OUTPUT_TOKENS > model.contextWindow) {
-      throw promptTooLong(fitted?.estimate ?? estimatedInputTokens, model.contextWindow - MIN_OUTPUT_TOKENS);
+    if (!fitted || fitted.estimate + MIN_OUTPUT_TOKENS > modelInfo.contextWindow) {
+      throw promptTooLong(
+        fitted?.estimate ?? estimatedInputTokens,
+        modelInfo.contextWindow - MIN_OUTPUT_TOKENS,
+      );
     }
     warnings.push(
-      `compaction request cut from ~${estimatedInputTokens} to ~${fitted.estimate} tokens to fit ${model.id}`,
+      `compaction request cut from ~${estimatedInputTokens} to ~${fitted.estimate} tokens to fit ${modelInfo.id}`,
     );
     messages = fitted.messages;
     estimatedInputTokens = fitted.estimate;
@@ -137,12 +144,12 @@ export function anthropicToCerebrasRequest(
   const cap = opts.maxCompletionTokens ?? DEFAULT_MAX_COMPLETION_TOKENS;
 
   const fields: CerebrasRequest = {
-    model: model.id,
+    model: modelInfo.id,
     messages,
     stream: req.stream ?? undefined,
     max_completion_tokens: cerebrasMaxCompletionTokens(
       req.max_tokens ?? undefined,
-      model,
+      modelInfo,
       cap,
       estimatedInputTokens,
     ),
@@ -152,15 +159,15 @@ export function anthropicToCerebrasRequest(
     tools: tools.length ? tools : undefined,
     tool_choice: choice.tool_choice,
     parallel_tool_calls: choice.parallel_tool_calls,
-    reasoning_effort: reasoningEffortFor(req.thinking, req.output_config, model),
-    clear_thinking: clearThinkingFor(req.context_management, model, converted.replayedThinking),
+    reasoning_effort: reasoningEffortFor(req.thinking, req.output_config, modelInfo),
+    clear_thinking: clearThinkingFor(req.context_management, modelInfo, converted.replayedThinking),
     user: anthropicUserToCerebras(req.metadata),
   };
   otherWarnings(req, warnings);
 
   const body = {} as Record<string, unknown>;
   for (const key of CEREBRAS_REQUEST_KEYS)
-    if (fields[key] !== undefined && isSupportedParameter(key, model)) body[key] = fields[key];
+    if (fields[key] !== undefined && isSupportedParameter(key, modelInfo)) body[key] = fields[key];
   return {
     body: body as unknown as CerebrasRequest,
     requestedModel,

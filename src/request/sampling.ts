@@ -15,12 +15,12 @@ export const MAX_TEMPERATURE = 1.5;
 /** min(max_tokens ?? model max, model max, cap, room left in the context), at least 1. */
 export function cerebrasMaxCompletionTokens(
   requested: number | undefined,
-  model: ModelInfo,
+  modelInfo: ModelInfo,
   cap: number,
   estimatedInputTokens: number,
 ): number {
-  const room = model.contextWindow - estimatedInputTokens;
-  return Math.max(1, Math.floor(Math.min(requested ?? model.maxOutput, model.maxOutput, cap, room)));
+  const room = modelInfo.contextWindow - estimatedInputTokens;
+  return Math.max(1, Math.floor(Math.min(requested ?? modelInfo.maxOutput, modelInfo.maxOutput, cap, room)));
 }
 
 function clamp(v: number, lo: number, hi: number): number {
@@ -90,9 +90,9 @@ function nearestLevel(wanted: CerebrasReasoningEffort, levels: readonly Cerebras
 export function reasoningEffortFor(
   thinking: unknown,
   outputConfig: unknown,
-  model: ModelInfo,
+  modelInfo: ModelInfo,
 ): CerebrasReasoningEffort | undefined {
-  const r = model.reasoning;
+  const r = modelInfo.reasoning;
   const type = thinkingType(thinking);
   if (!r) return undefined;
   if (type !== "enabled" && type !== "adaptive") return r.off;
@@ -120,9 +120,9 @@ export function keepsAllThinking(contextManagement: unknown): boolean {
 /** `clear_thinking:false` for models that accept it, when thinking is kept or replayed; else nothing. */
 export function clearThinkingFor(
   contextManagement: unknown,
-  model: ModelInfo,
+  modelInfo: ModelInfo,
   replayed: boolean,
 ): false | undefined {
-  if (!model.reasoning?.clearThinking) return undefined;
+  if (!modelInfo.reasoning?.clearThinking) return undefined;
   return keepsAllThinking(contextManagement) || replayed ? false : undefined;
 }

@@ -9,8 +9,8 @@ import { hasVisibleText } from "./input";
 
 const THINK_OPEN_RE = /^\s*<think>/;
 
-export function thinkingReplayOf(model: ModelInfo): ReasoningReplay {
-  return model.reasoning?.replay ?? "drop";
+export function thinkingReplayOf(modelInfo: ModelInfo): ReasoningReplay {
+  return modelInfo.reasoning?.replay ?? "drop";
 }
 
 /**
