@@ -15,10 +15,8 @@ import { loggableBody, type RequestLogRecord, RequestLogWriter, safeRequestId } 
 import { sendAnthropicError } from "./respond";
 import { buildRelayStatus } from "./status";
 import { removeRelayStatusFile, writeRelayStatusFile } from "./status-file";
-import { newRelayToken, relayTokenMatches } from "./token";
+import { newRelayToken, RELAY_TOKEN_HEADER, relayTokenMatches } from "./token";
 import type { Relay, RelayCallInput, RelayCallOutcome, RelayOptions, RelayStatus } from "./types";
-
-export const RELAY_HEADERS = { token: "x-ccr-cerebras-token" } as const;
 
 export function resolveRelaySettings(opts: RelayOptions): RelaySettings {
   const r = opts.retry ?? {};
@@ -126,7 +124,7 @@ export async function startRelay(opts: RelayOptions = {}): Promise<Relay> {
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (!relayTokenMatches(token, req.headers[RELAY_HEADERS.token])) {
+    if (!relayTokenMatches(token, req.headers[RELAY_TOKEN_HEADER])) {
       res.setHeader("connection", "close");
       return void sendAnthropicError(
         res,

@@ -1,10 +1,9 @@
 // RelayStatus: building it, fetching it from a running relay (for the `status` CLI) and printing it.
 
 import { readRelayStatusFile } from "./status-file";
+import { RELAY_TOKEN_HEADER } from "./token";
 import { addTotals, emptyTotals } from "./totals";
 import type { KeyStatus, PoolStatus, RelayStatus, RelayTotals } from "./types";
-
-const TOKEN_HEADER = "x-ccr-cerebras-token";
 
 export function buildRelayStatus(
   url: string,
@@ -27,7 +26,7 @@ export async function fetchRelayStatus(statusFile: string): Promise<RelayStatus>
   let res: Response;
   try {
     res = await fetch(`${url}/_status`, {
-      headers: { [TOKEN_HEADER]: token },
+      headers: { [RELAY_TOKEN_HEADER]: token },
       signal: AbortSignal.timeout(3000),
     });
   } catch {

@@ -1,5 +1,8 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 
+/** The header that carries the token to the status endpoint (and is redacted from request logs). */
+export const RELAY_TOKEN_HEADER = "x-ccr-cerebras-token";
+
 export function newRelayToken(): string {
   return randomBytes(24).toString("hex");
 }

@@ -3,7 +3,8 @@
 
 import { networkInterfaces } from "node:os";
 import { afterEach, describe, expect, it } from "vitest";
-import { RELAY_HEADERS, startRelay } from "../../src/relay";
+import { startRelay } from "../../src/relay";
+import { RELAY_TOKEN_HEADER } from "../../src/relay/token";
 import {
   callRelayAsResponse,
   chatBody,
@@ -326,7 +327,7 @@ describe("access control", () => {
     const { url, token } = pair.relay;
     for (const given of [undefined, "", "0".repeat(48), `${token}x`, token.slice(1)]) {
       const res = await fetch(`${url}/_status`, {
-        headers: given === undefined ? {} : { [RELAY_HEADERS.token]: given },
+        headers: given === undefined ? {} : { [RELAY_TOKEN_HEADER]: given },
       });
       expect(res.status).toBe(401);
       expect((await res.json()).error.type).toBe("authentication_error");
@@ -335,7 +336,7 @@ describe("access control", () => {
     const chat = await fetch(`${url}/v1/chat/completions`, {
       method: "POST",
       headers: {
-        [RELAY_HEADERS.token]: token,
+        [RELAY_TOKEN_HEADER]: token,
         "x-ccr-cerebras-upstream": `${pair.emu.url}/chat/completions`,
         "content-type": "application/json",
       },
@@ -344,7 +345,7 @@ describe("access control", () => {
     expect(chat.status).toBe(404);
     await chat.text();
     expect(pair.emu.requests).toHaveLength(0);
-    const status = await fetch(`${url}/_status`, { headers: { [RELAY_HEADERS.token]: token } });
+    const status = await fetch(`${url}/_status`, { headers: { [RELAY_TOKEN_HEADER]: token } });
     expect(status.status).toBe(200);
     expect((await status.json()).url).toBe(url);
     expect(token).toMatch(/^[0-9a-f]{48}$/);
