@@ -1,6 +1,7 @@
 // A whole Anthropic message ⇄ its stream events. Used when the upstream answers in the other form than
 // the client asked for (a gateway that ignores `stream`): the client still gets what it requested.
 
+import { AnthropicHttpError } from "../errors";
 import type { AnthropicMessage, AnthropicResponseBlock, AnthropicStreamEvent } from "../wire/anthropic";
 
 /** The event sequence of a complete message (one delta per block). */
@@ -60,14 +61,14 @@ export function anthropicMessageToStreamEvents(m: AnthropicMessage): AnthropicSt
 }
 
 /**
- * Folds a stream's events into the message a client would build. An `error` event is thrown back as its
- * body (the caller maps it to an HTTP error).
+ * Folds a stream's events into the message a client would build. An `error` event is thrown as the
+ * {@link AnthropicHttpError} it stands for.
  */
 export function anthropicStreamEventsToMessage(events: Iterable<AnthropicStreamEvent>): AnthropicMessage {
   let message: AnthropicMessage | undefined;
   const json: string[] = [];
   for (const e of events) {
-    if (e.type === "error") throw e;
+    if (e.type === "error") throw AnthropicHttpError.fromBody(e);
     if (e.type === "message_start") message = { ...e.message, content: [] } as AnthropicMessage;
     if (!message) continue;
     if (e.type === "content_block_start") {
