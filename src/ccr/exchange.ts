@@ -23,6 +23,7 @@ import {
   type RequestTranslationOptions,
 } from "../request/index";
 import { newAnthropicMessageId } from "../response/ids";
+import { cerebrasSseToAnthropicEvents } from "../stream/event-stream";
 import { anthropicMessageToStreamEvents } from "../stream/message-events";
 import { CerebrasToAnthropicStream } from "../stream/translator";
 import type { AnthropicStreamEvent } from "../wire/anthropic";
@@ -82,8 +83,7 @@ export interface PoolCall {
   requestId?: string;
 }
 
-/** Upstream bytes per translation step (see pumpStream). */
-const SLICE_BYTES = 4096;
+/** Upstream bytes translated before the client's first content goes out (see pumpStream). */
 const FIRST_SLICE_BYTES = 1024;
 
 type UpstreamAnswer = Extract<RelayCallOutcome, { kind: "json" } | { kind: "stream" }>;
@@ -405,32 +405,21 @@ export class CerebrasExchange {
   }
 
   /**
-   * Upstream reads → translated events → the client, paced by the client. A large read is translated and
-   * written in slices, so its first events leave before the rest of it is translated.
+   * Upstream reads → translated events → the client, paced by the client. The first read is translated
+   * in a small slice first, so the client's first content waits for nothing else.
    */
   private async pumpStream(client: AnthropicClientReply, body: ReadableStream<Uint8Array>): Promise<void> {
-    const translator = this.streamTranslator();
-    const reader = body.getReader();
+    const events = cerebrasSseToAnthropicEvents(body, {
+      translator: this.streamTranslator(),
+      firstSliceBytes: client.committed ? 0 : FIRST_SLICE_BYTES,
+    });
+    const reader = events.getReader();
     for (;;) {
-      let read: ReadableStreamReadResult<Uint8Array>;
-      try {
-        read = await reader.read();
-      } catch (err) {
-        return this.deliver(client, translator.fail(err));
-      }
-      if (read.done) return this.deliver(client, translator.end());
-      const bytes = read.value;
-      let at = 0;
-      while (at < bytes.byteLength && !translator.finished && !client.closed) {
-        // The first slice is small: the client's first content waits for nothing else.
-        const end = at + (client.committed ? SLICE_BYTES : FIRST_SLICE_BYTES);
-        await this.deliver(client, translator.push(bytes.subarray(at, end)));
-        at = end;
-      }
-      if (translator.finished || client.closed) {
-        reader.cancel().catch(() => {});
-        return;
-      }
+      const read = await reader.read();
+      if (read.done) return;
+      await this.deliver(client, read.value);
+      // The client went away: cancelling the translation cancels the upstream (the Cerebras request).
+      if (client.closed) return reader.cancel().catch(() => {});
     }
   }
 

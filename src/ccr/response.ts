@@ -5,9 +5,10 @@
 
 import { AnthropicHttpError } from "../errors";
 import { cerebrasToAnthropicMessage } from "../response/index";
+import { cerebrasSseToAnthropicEvents } from "../stream/event-stream";
 import { anthropicMessageToStreamEvents, anthropicStreamEventsToMessage } from "../stream/message-events";
 import { CerebrasToAnthropicStream } from "../stream/translator";
-import type { AnthropicMessage } from "../wire/anthropic";
+import type { AnthropicMessage, AnthropicStreamEvent } from "../wire/anthropic";
 import { anthropicMessageToCcrCompletion, CcrChunkEncoder } from "./encoder";
 import { type AnswerState, cerebrasSseToCcrStream } from "./stream";
 
@@ -58,10 +59,9 @@ export async function messageFromCerebrasSse(
     estimatedInputTokens: state.estimatedInputTokens,
     errorContext: state.errorContext,
   });
-  const events = [];
-  if (body)
-    for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) events.push(...t.push(chunk));
-  events.push(...t.end());
+  const events: AnthropicStreamEvent[] = [];
+  const reader = cerebrasSseToAnthropicEvents(body, { translator: t }).getReader();
+  for (let read = await reader.read(); !read.done; read = await reader.read()) events.push(...read.value);
   return anthropicStreamEventsToMessage(events);
 }
 

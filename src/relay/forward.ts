@@ -233,12 +233,11 @@ export async function callCerebrasThroughPool(
         return { kind: "json", status: outcome.status, headers, body: outcome.body };
       }
       const capture = new SseCapture(ctx.logging ? SSE_LOG_CAP_BYTES : 0);
-      const rest = outcome.ended ? undefined : outcome.reader;
-      const body = concatStream(
-        outcome.prefix,
-        rest,
+      const body = concatStream({
+        prefix: outcome.prefix,
+        rest: outcome.ended ? undefined : outcome.reader,
         capture,
-        (end) => {
+        onEnd: (end) => {
           record.response = {
             status: outcome.status,
             headers,
@@ -249,8 +248,8 @@ export async function callCerebrasThroughPool(
           if (end !== "done") record.outcome = end === "cancelled" ? "client-closed" : "error";
           onStreamEnd?.();
         },
-        s.streamIdleTimeoutMs,
-      );
+        idleTimeoutMs: s.streamIdleTimeoutMs,
+      });
       return { kind: "stream", status: outcome.status, headers, body };
     }
 
