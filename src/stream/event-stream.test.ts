@@ -1,27 +1,9 @@
 import { describe, expect, it, vi } from "vitest";
 import { cerebrasSse } from "../../test/stream/support/cerebras-sse";
+import { upstreamOf } from "../../test/stream/support/upstream-of";
 import type { AnthropicStreamEvent } from "../wire/anthropic";
 import { cerebrasSseToAnthropicEvents } from "./event-stream";
 import { CerebrasToAnthropicStream } from "./translator";
-
-function upstreamOf(
-  parts: Array<string | Error>,
-  onCancel?: (reason: unknown) => void,
-): ReadableStream<Uint8Array> {
-  const enc = new TextEncoder();
-  let i = 0;
-  return new ReadableStream<Uint8Array>({
-    pull(controller) {
-      const part = parts[i++];
-      if (part === undefined) controller.close();
-      else if (part instanceof Error) controller.error(part);
-      else controller.enqueue(enc.encode(part));
-    },
-    cancel(reason) {
-      onCancel?.(reason);
-    },
-  });
-}
 
 async function batchesOf<T>(stream: ReadableStream<T>): Promise<T[]> {
   const out: T[] = [];
