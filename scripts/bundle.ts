@@ -5,7 +5,7 @@ import { build } from "esbuild";
 export const PLUGIN_ENTRY = "src/ccr/entry.ts";
 export const INSTALL_HELPER_ENTRY = "src/install/main.ts";
 
-export interface BundleJob {
+interface BundleJob {
   entry: string;
   outfile: string;
   /** A comment put first in the file. */

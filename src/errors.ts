@@ -93,7 +93,7 @@ const STATUS_OF_TYPE: Record<AnthropicErrorType, number> = {
 };
 
 /** The HTTP status an Anthropic error type travels with. */
-export function httpStatusForAnthropicErrorType(type: AnthropicErrorType): number {
+function httpStatusForAnthropicErrorType(type: AnthropicErrorType): number {
   return STATUS_OF_TYPE[type] ?? 500;
 }
 
@@ -216,7 +216,7 @@ function mapped(
 }
 
 /** A Cerebras error answer: its HTTP status, its body (JSON, bytes or text) and its headers. */
-export interface CerebrasErrorAnswer {
+interface CerebrasErrorAnswer {
   status: number;
   body: unknown;
   headers?: HeaderSource;

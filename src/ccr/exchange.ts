@@ -74,7 +74,7 @@ export interface ExchangeSettings {
 }
 
 /** What a call through the key pool needs besides the translated request. */
-export interface PoolCall {
+interface PoolCall {
   relay: Relay;
   provider: CcrProvider;
   /** The key used when the pool has no CEREBRAS_API_KEYS of its own. */

@@ -6,7 +6,7 @@ import { StallWatchdog, UpstreamStallError } from "./stall";
 
 export type StreamEnd = "done" | "cancelled" | "upstream-failed";
 
-export interface ConcatStreamParts {
+interface ConcatStreamParts {
   /** What the peek already read. */
   prefix: Uint8Array[];
   /** The rest of the upstream body; undefined when the peek read it to the end. */

@@ -19,7 +19,7 @@ class UpstreamReadFailure {
 
 type UpstreamPiece = Uint8Array | UpstreamReadFailure;
 
-export interface EventStreamOptions<O> {
+interface EventStreamOptions<O> {
   /** The translator to run (it may already have emitted `message_start`, see its `begin()`). */
   translator: CerebrasToAnthropicStream;
   /**
