@@ -3,16 +3,18 @@
 import { bundleCjs, INSTALL_HELPER_ENTRY, PLUGIN_ENTRY } from "./bundle";
 
 async function main(): Promise<void> {
-  await bundleCjs(
-    PLUGIN_ENTRY,
-    "dist/cerebras-transformer.cjs",
-    "/* ccr-cerebras: Claude Code Router transformer for Cerebras. Built from src/ by scripts/build.ts; do not edit. */",
-  );
-  await bundleCjs(
-    INSTALL_HELPER_ENTRY,
-    "dist/install-config.cjs",
-    "/* ccr-cerebras installer helper (config merge, model discovery, Claude Code limits). Built from src/install/ by scripts/build.ts; do not edit. */",
-  );
+  await bundleCjs({
+    entry: PLUGIN_ENTRY,
+    outfile: "dist/cerebras-transformer.cjs",
+    banner:
+      "/* ccr-cerebras: Claude Code Router transformer for Cerebras. Built from src/ by scripts/build.ts; do not edit. */",
+  });
+  await bundleCjs({
+    entry: INSTALL_HELPER_ENTRY,
+    outfile: "dist/install-config.cjs",
+    banner:
+      "/* ccr-cerebras installer helper (config merge, model discovery, Claude Code limits). Built from src/install/ by scripts/build.ts; do not edit. */",
+  });
 }
 
 main().catch((err) => {

@@ -5,12 +5,15 @@ import { build } from "esbuild";
 export const PLUGIN_ENTRY = "src/ccr/entry.ts";
 export const INSTALL_HELPER_ENTRY = "src/install/main.ts";
 
-export async function bundleCjs(
-  entry: string,
-  outfile: string,
-  banner?: string,
-  logLevel: "warning" | "silent" = "warning",
-): Promise<void> {
+interface BundleJob {
+  entry: string;
+  outfile: string;
+  /** A comment put first in the file. */
+  banner?: string;
+  logLevel?: "warning" | "silent";
+}
+
+export async function bundleCjs({ entry, outfile, banner, logLevel = "warning" }: BundleJob): Promise<void> {
   await build({
     entryPoints: [entry],
     outfile,

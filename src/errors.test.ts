@@ -24,7 +24,7 @@ function httpFixture(name: string) {
 
 describe("Cerebras HTTP errors → Anthropic errors", () => {
   it("context overflow → 400 with exactly Claude Code's compaction trigger text", () => {
-    const m = cerebrasHttpErrorToAnthropic(400, fixture("error_400_context_length.json"));
+    const m = cerebrasHttpErrorToAnthropic({ status: 400, body: fixture("error_400_context_length.json") });
     expect(m.status).toBe(400);
     expect(m.body).toEqual({
       type: "error",
@@ -35,7 +35,7 @@ describe("Cerebras HTTP errors → Anthropic errors", () => {
 
   it("token quota 429 → rate_limit_error with retry-after from the float-second reset header", () => {
     const f = httpFixture("error_429_token_quota.http");
-    const m = cerebrasHttpErrorToAnthropic(f.status, f.body, f.headers);
+    const m = cerebrasHttpErrorToAnthropic({ status: f.status, body: f.body, headers: f.headers });
     expect(m.status).toBe(429);
     expect(m.body.error.type).toBe("rate_limit_error");
     const reset = Number.parseFloat(f.headers["x-ratelimit-reset-tokens-minute"]!);
@@ -47,26 +47,38 @@ describe("Cerebras HTTP errors → Anthropic errors", () => {
     expect(retryAfterSeconds(h, "token_quota_exceeded")).toBe(41);
     expect(retryAfterSeconds(h, "request_quota_exceeded")).toBe(60);
     expect(retryAfterSeconds({}, "token_quota_exceeded")).toBeUndefined();
-    const m = cerebrasHttpErrorToAnthropic(429, fixture("error_429_request_quota.json"), {});
+    const m = cerebrasHttpErrorToAnthropic({
+      status: 429,
+      body: fixture("error_429_request_quota.json"),
+      headers: {},
+    });
     expect(m.headers["retry-after"]).toBe("60");
   });
 
   it("queue_exceeded and 503 → 529 overloaded_error with a short retry-after", () => {
-    const q = cerebrasHttpErrorToAnthropic(429, fixture("error_429_queue_exceeded.json"), {
-      "x-ratelimit-reset-tokens-minute": "45.0",
+    const q = cerebrasHttpErrorToAnthropic({
+      status: 429,
+      body: fixture("error_429_queue_exceeded.json"),
+      headers: {
+        "x-ratelimit-reset-tokens-minute": "45.0",
+      },
     });
     expect(q).toMatchObject({
       status: 529,
       body: { error: { type: "overloaded_error" } },
       headers: { "retry-after": "2" },
     });
-    expect(cerebrasHttpErrorToAnthropic(503, "Service Unavailable").status).toBe(529);
+    expect(cerebrasHttpErrorToAnthropic({ status: 503, body: "Service Unavailable" }).status).toBe(529);
   });
 
   it("model_not_found → not_found_error naming the retirement date and the live models", () => {
-    const m = cerebrasHttpErrorToAnthropic(404, fixture("error_404_model_not_found.json"), undefined, {
-      model: "zai-glm-4.7",
-      liveModels: ["gpt-oss-120b", "qwen-3.8-27b"],
+    const m = cerebrasHttpErrorToAnthropic({
+      status: 404,
+      body: fixture("error_404_model_not_found.json"),
+      context: {
+        model: "zai-glm-4.7",
+        liveModels: ["gpt-oss-120b", "qwen-3.8-27b"],
+      },
     });
     expect(m.status).toBe(404);
     expect(m.body.error.type).toBe("not_found_error");
@@ -76,19 +88,25 @@ describe("Cerebras HTTP errors → Anthropic errors", () => {
 
   it("wrong_api_format names the rejected parameter; 422 becomes 400; 401/402/403 keep their meaning", () => {
     const f = httpFixture("error_400_wrong_api_format_reasoning_content.http");
-    const m = cerebrasHttpErrorToAnthropic(f.status, f.body);
+    const m = cerebrasHttpErrorToAnthropic({ status: f.status, body: f.body });
     expect(m.status).toBe(400);
     expect(m.body.error.message).toMatch(
       /^Cerebras rejected the request \(validation_error\): .*reasoning_content/,
     );
-    expect(cerebrasHttpErrorToAnthropic(422, '{"message":"body.model: Field required"}').status).toBe(400);
-    expect(cerebrasHttpErrorToAnthropic(401, '{"message":"Wrong API Key"}').body.error).toMatchObject({
+    expect(
+      cerebrasHttpErrorToAnthropic({ status: 422, body: '{"message":"body.model: Field required"}' }).status,
+    ).toBe(400);
+    expect(
+      cerebrasHttpErrorToAnthropic({ status: 401, body: '{"message":"Wrong API Key"}' }).body.error,
+    ).toMatchObject({
       type: "authentication_error",
       message: expect.stringContaining("CEREBRAS_API_KEY"),
     });
-    expect(cerebrasHttpErrorToAnthropic(402, "{}").body.error.type).toBe("billing_error");
-    expect(cerebrasHttpErrorToAnthropic(403, "{}").body.error.type).toBe("permission_error");
-    expect(cerebrasHttpErrorToAnthropic(500, "oops").body.error).toEqual({
+    expect(cerebrasHttpErrorToAnthropic({ status: 402, body: "{}" }).body.error.type).toBe("billing_error");
+    expect(cerebrasHttpErrorToAnthropic({ status: 403, body: "{}" }).body.error.type).toBe(
+      "permission_error",
+    );
+    expect(cerebrasHttpErrorToAnthropic({ status: 500, body: "oops" }).body.error).toEqual({
       type: "api_error",
       message: "oops",
     });

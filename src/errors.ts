@@ -7,27 +7,71 @@ import { getModelInfo, liveModelIdsFromTable, type ModelOverride } from "./model
 import type { AnthropicErrorBody, AnthropicErrorType } from "./wire/anthropic";
 import type { CerebrasErrorPayload } from "./wire/cerebras";
 
-/** An error that already knows its Anthropic status, type and message (and optional headers). */
+/** What an {@link AnthropicHttpError} is made of. */
+export interface AnthropicHttpErrorInit {
+  status: number;
+  type: AnthropicErrorType;
+  message: string;
+  /** Headers the answer carries (`retry-after` on a 429/529). */
+  headers?: Record<string, string>;
+  /**
+   * The call to Cerebras ended in this error (after the pool's retries), as opposed to one the plugin
+   * raised before calling. ccr 2.0.0 tries its `fallback` models for those (see src/ccr/exchange.ts).
+   */
+  fromUpstream?: boolean;
+}
+
+/**
+ * The one error of the project: an Anthropic API error with its HTTP status, type, message and headers,
+ * whatever raised it (a bad request, Cerebras' answer, a transport failure, an `error` stream event).
+ * Made from a Cerebras answer only by {@link cerebrasHttpErrorToAnthropic} (the way vercel/ai's
+ * `createJsonErrorResponseHandler` makes its `APICallError`).
+ * @see https://github.com/vercel/ai/blob/main/packages/provider/src/errors/api-call-error.ts
+ * @see https://docs.anthropic.com/en/api/errors
+ */
 export class AnthropicHttpError extends Error {
   readonly status: number;
   readonly errorType: AnthropicErrorType;
   readonly headers: Record<string, string>;
+  readonly fromUpstream: boolean;
 
-  constructor(
-    status: number,
-    errorType: AnthropicErrorType,
-    message: string,
-    headers: Record<string, string> = {},
-  ) {
-    super(message);
+  constructor(init: AnthropicHttpErrorInit) {
+    super(init.message);
     this.name = "AnthropicHttpError";
-    this.status = status;
-    this.errorType = errorType;
-    this.headers = headers;
+    this.status = init.status;
+    this.errorType = init.type;
+    this.headers = init.headers ?? {};
+    this.fromUpstream = init.fromUpstream ?? false;
   }
 
-  toBody(): AnthropicErrorBody {
+  /** The error an Anthropic `error` event (or error response body) stands for. */
+  static fromBody(body: AnthropicErrorBody): AnthropicHttpError {
+    const type = body.error.type;
+    return new AnthropicHttpError({
+      status: httpStatusForAnthropicErrorType(type),
+      type,
+      message: body.error.message,
+    });
+  }
+
+  /** The same error with some fields changed. */
+  with(changes: Partial<AnthropicHttpErrorInit>): AnthropicHttpError {
+    return new AnthropicHttpError({ ...this.init, ...changes });
+  }
+
+  /** The JSON body (and `error` stream event) the Anthropic API sends for it. */
+  get body(): AnthropicErrorBody {
     return anthropicErrorBody(this.errorType, this.message);
+  }
+
+  private get init(): AnthropicHttpErrorInit {
+    return {
+      status: this.status,
+      type: this.errorType,
+      message: this.message,
+      headers: this.headers,
+      fromUpstream: this.fromUpstream,
+    };
   }
 }
 
@@ -49,12 +93,12 @@ const STATUS_OF_TYPE: Record<AnthropicErrorType, number> = {
 };
 
 /** The HTTP status an Anthropic error type travels with. */
-export function httpStatusForAnthropicErrorType(type: AnthropicErrorType): number {
+function httpStatusForAnthropicErrorType(type: AnthropicErrorType): number {
   return STATUS_OF_TYPE[type] ?? 500;
 }
 
 export function invalidRequest(message: string): AnthropicHttpError {
-  return new AnthropicHttpError(400, "invalid_request_error", message);
+  return new AnthropicHttpError({ status: 400, type: "invalid_request_error", message });
 }
 
 /**
@@ -162,28 +206,31 @@ export function modelNotFoundMessage(model: string | undefined, ctx: ErrorContex
   );
 }
 
-export interface MappedError {
-  status: number;
-  body: AnthropicErrorBody;
-  headers: Record<string, string>;
-}
-
 function mapped(
   status: number,
   type: AnthropicErrorType,
   message: string,
   headers: Record<string, string> = {},
-) {
-  return { status, body: anthropicErrorBody(type, message), headers };
+): AnthropicHttpError {
+  return new AnthropicHttpError({ status, type, message, headers });
+}
+
+/** A Cerebras error answer: its HTTP status, its body (JSON, bytes or text) and its headers. */
+interface CerebrasErrorAnswer {
+  status: number;
+  body: unknown;
+  headers?: HeaderSource;
+  /** Names the model (and the live ones) in a "model not found" message. */
+  context?: ErrorContext;
 }
 
 /** A Cerebras HTTP error response (status, body, headers) → the Anthropic error a client should see. */
-export function cerebrasHttpErrorToAnthropic(
-  status: number,
-  body: unknown,
-  headers?: HeaderSource,
-  ctx: ErrorContext = {},
-): MappedError {
+export function cerebrasHttpErrorToAnthropic({
+  status,
+  body,
+  headers,
+  context: ctx = {},
+}: CerebrasErrorAnswer): AnthropicHttpError {
   const e = parseCerebrasErrorPayload(body);
   const msg = e.message ?? `Cerebras returned HTTP ${status}`;
   const overflow = CONTEXT_LENGTH_RE.exec(msg);
@@ -251,19 +298,34 @@ export function cerebrasStreamErrorToAnthropic(
 ): AnthropicErrorBody {
   const p = payload as { error?: unknown; status_code?: unknown };
   const status = typeof p.status_code === "number" ? p.status_code : 500;
-  return cerebrasHttpErrorToAnthropic(status, p.error !== undefined ? p : payload, undefined, ctx).body;
+  return cerebrasHttpErrorToAnthropic({ status, body: p.error !== undefined ? p : payload, context: ctx })
+    .body;
 }
 
 /** A transport failure (connection refused, reset, timeout) before or during the upstream call. */
-export function transportErrorToAnthropic(err: unknown): MappedError {
+export function transportErrorToAnthropic(err: unknown): AnthropicHttpError {
   const e = err as { name?: string; code?: string; cause?: { code?: string }; message?: string };
   const code = e?.code ?? e?.cause?.code;
   if (e?.name === "TimeoutError" || code === "UND_ERR_HEADERS_TIMEOUT" || code === "ETIMEDOUT") {
-    return mapped(504, "timeout_error", `Cerebras did not answer in time (${code ?? e?.name})`);
+    return new AnthropicHttpError({
+      status: 504,
+      type: "timeout_error",
+      message: `Cerebras did not answer in time (${code ?? e?.name})`,
+    });
   }
-  return mapped(
-    502,
-    "api_error",
-    `Could not reach Cerebras: ${code ?? ""} ${e?.message ?? String(err)}`.trim(),
-  );
+  return new AnthropicHttpError({
+    status: 502,
+    type: "api_error",
+    message: `Could not reach Cerebras: ${code ?? ""} ${e?.message ?? String(err)}`.trim(),
+  });
+}
+
+/** Any thrown value as an Anthropic error: an unexpected one is a 500 naming the plugin. */
+export function asAnthropicHttpError(err: unknown): AnthropicHttpError {
+  if (err instanceof AnthropicHttpError) return err;
+  return new AnthropicHttpError({
+    status: 500,
+    type: "api_error",
+    message: `ccr-cerebras: ${(err as Error)?.message ?? String(err)}`,
+  });
 }

@@ -40,7 +40,12 @@ describe("AnthropicClientReply", () => {
   it("an error before anything was sent: the mapped status, Anthropic's envelope, retry-after on a 429", async () => {
     const res = await withReply((reply) =>
       new AnthropicClientReply(reply, 10_000).sendError(
-        new AnthropicHttpError(429, "rate_limit_error", "slow down", { "retry-after": "7" }),
+        new AnthropicHttpError({
+          status: 429,
+          type: "rate_limit_error",
+          message: "slow down",
+          headers: { "retry-after": "7" },
+        }),
       ),
     );
     expect(res.status).toBe(429);
@@ -57,7 +62,12 @@ describe("AnthropicClientReply", () => {
   it("retry-after only travels with 429 and 529", async () => {
     const res = await withReply((reply) =>
       new AnthropicClientReply(reply, 10_000).sendError(
-        new AnthropicHttpError(400, "invalid_request_error", "bad", { "retry-after": "7" }),
+        new AnthropicHttpError({
+          status: 400,
+          type: "invalid_request_error",
+          message: "bad",
+          headers: { "retry-after": "7" },
+        }),
       ),
     );
     expect(res.status).toBe(400);
@@ -68,7 +78,9 @@ describe("AnthropicClientReply", () => {
     const res = await withReply(async (reply) => {
       const client = new AnthropicClientReply(reply, 10_000);
       await client.writeEvents([{ type: "ping" }]);
-      await client.sendError(new AnthropicHttpError(529, "overloaded_error", "busy"));
+      await client.sendError(
+        new AnthropicHttpError({ status: 529, type: "overloaded_error", message: "busy" }),
+      );
       client.end();
     });
     expect(res.status).toBe(200);

@@ -10,7 +10,7 @@ import type { ServerResponse } from "node:http";
 import { type AnthropicHttpError, claudeCodeVisibleStatus } from "../errors";
 import { newAnthropicRequestId } from "../response/ids";
 import { encodeAnthropicSseEvent, encodeAnthropicSseEvents } from "../stream/sse";
-import type { AnthropicErrorBody, AnthropicMessage, AnthropicStreamEvent } from "../wire/anthropic";
+import type { AnthropicMessage, AnthropicStreamEvent } from "../wire/anthropic";
 import type { FastifyReplyLike } from "./fastify-scope";
 
 const PING = encodeAnthropicSseEvent({ type: "ping" });
@@ -76,8 +76,8 @@ export class AnthropicClientReply {
   async sendError(err: AnthropicHttpError): Promise<void> {
     // The status Claude Code shows at once (a 401 would be retried for minutes; @see src/errors.ts).
     if (!this.committed)
-      return this.sendJson(claudeCodeVisibleStatus(err.status), err.toBody(), retryHeaders(err));
-    await this.writeEvents([err.toBody() satisfies AnthropicErrorBody]);
+      return this.sendJson(claudeCodeVisibleStatus(err.status), err.body, retryHeaders(err));
+    await this.writeEvents([err.body]);
     this.end();
   }
 

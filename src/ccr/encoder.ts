@@ -69,17 +69,33 @@ export class CcrChunkEncoder {
     return `data: ${this.head}${deltaAndFinish}}]}\n\n`;
   }
 
-  /** The SSE text for one Anthropic event, or "" when ccr needs nothing for it. */
+  /**
+   * The SSE text for one Anthropic event, or "" when ccr needs nothing for it. Every switch ends in a
+   * `never` check, so a new event, block or delta type does not compile until it is mapped here
+   * (as the Anthropic SDK's MessageStream#accumulateMessage does).
+   * @see https://github.com/anthropics/anthropic-sdk-typescript/blob/main/src/lib/MessageStream.ts
+   */
   encode(e: AnthropicStreamEvent): string {
     switch (e.type) {
       case "message_start":
         return this.chunk(`"delta":{"role":"assistant","content":""},"finish_reason":null`);
-      case "content_block_start":
-        if (e.content_block.type !== "tool_use") return "";
-        this.toolCount++;
-        return this.chunk(
-          `"delta":{"tool_calls":[{"index":${this.toolCount - 1},"id":${JSON.stringify(e.content_block.id)},"type":"function","function":{"name":${JSON.stringify(e.content_block.name)},"arguments":""}}]},"finish_reason":null`,
-        );
+      case "content_block_start": {
+        const block = e.content_block;
+        switch (block.type) {
+          case "thinking":
+          case "text":
+            return "";
+          case "tool_use":
+            this.toolCount++;
+            return this.chunk(
+              `"delta":{"tool_calls":[{"index":${this.toolCount - 1},"id":${JSON.stringify(block.id)},"type":"function","function":{"name":${JSON.stringify(block.name)},"arguments":""}}]},"finish_reason":null`,
+            );
+          default: {
+            const _exhaustive: never = block;
+            return "";
+          }
+        }
+      }
       case "content_block_delta": {
         const d = e.delta;
         switch (d.type) {
@@ -103,9 +119,15 @@ export class CcrChunkEncoder {
                   `"delta":{"tool_calls":[{"index":${this.toolCount - 1},"function":{"arguments":${JSON.stringify(d.partial_json)}}}]},"finish_reason":null`,
                 )
               : "";
+          default: {
+            const _exhaustive: never = d;
+            return "";
+          }
         }
-        return "";
       }
+      case "content_block_stop":
+      case "ping":
+        return "";
       case "message_delta": {
         const finish = anthropicStopReasonToCcrFinish(e.delta.stop_reason);
         const usage = JSON.stringify(anthropicUsageToCcrUsage(e.usage));
@@ -115,8 +137,10 @@ export class CcrChunkEncoder {
         return "data: [DONE]\n\n";
       case "error":
         return `data: ${JSON.stringify({ error: e.error })}\n\n`;
-      default:
+      default: {
+        const _exhaustive: never = e;
         return "";
+      }
     }
   }
 }
@@ -164,14 +188,24 @@ export function anthropicMessageToCcrCompletion(m: AnthropicMessage) {
   const toolCalls: Array<{ id: string; type: "function"; function: { name: string; arguments: string } }> =
     [];
   for (const b of m.content) {
-    if (b.type === "text") text = (text ?? "") + b.text;
-    else if (b.type === "thinking") thinking = { content: b.thinking, signature: b.signature || "cerebras" };
-    else
-      toolCalls.push({
-        id: b.id,
-        type: "function",
-        function: { name: b.name, arguments: JSON.stringify(b.input) },
-      });
+    switch (b.type) {
+      case "text":
+        text = (text ?? "") + b.text;
+        break;
+      case "thinking":
+        thinking = { content: b.thinking, signature: b.signature || "cerebras" };
+        break;
+      case "tool_use":
+        toolCalls.push({
+          id: b.id,
+          type: "function",
+          function: { name: b.name, arguments: JSON.stringify(b.input) },
+        });
+        break;
+      default: {
+        const _exhaustive: never = b;
+      }
+    }
   }
   return {
     id: m.id,

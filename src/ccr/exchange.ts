@@ -11,9 +11,9 @@
 
 import {
   AnthropicHttpError,
+  asAnthropicHttpError,
   claudeCodeVisibleStatus,
   type ErrorContext,
-  httpStatusForAnthropicErrorType,
   modelNotFoundMessage,
 } from "../errors";
 import type { Relay, RelayCallOutcome } from "../relay/index";
@@ -23,9 +23,10 @@ import {
   type RequestTranslationOptions,
 } from "../request/index";
 import { newAnthropicMessageId } from "../response/ids";
+import { cerebrasSseToAnthropicEvents } from "../stream/event-stream";
 import { anthropicMessageToStreamEvents } from "../stream/message-events";
 import { CerebrasToAnthropicStream } from "../stream/translator";
-import type { AnthropicErrorBody, AnthropicStreamEvent } from "../wire/anthropic";
+import type { AnthropicStreamEvent } from "../wire/anthropic";
 import { type DisconnectWatch, watchClientDisconnect } from "./client-disconnect";
 import { AnthropicClientReply } from "./client-reply";
 import { ccrService, currentFastifyHandler, type FastifyHandlerScope } from "./fastify-scope";
@@ -34,32 +35,21 @@ import type { PluginOptions } from "./options";
 import { HANDOFF_URL, type ParkedAnswer, parkUpstreamAnswer } from "./relay-client";
 import { requestedModel } from "./requested-model";
 import { cerebrasAnswerToCcrResponse, messageFromCerebrasJson, messageFromCerebrasSse } from "./response";
-import type { CcrContext, CcrProvider, CcrRequestOut, CcrThrownError } from "./types";
+import type { CcrContext, CcrErrorFields, CcrProvider, CcrRequestOut } from "./types";
 
 /**
- * An error Cerebras answered with (after the pool's retries). ccr 2.0.0 tries its `fallback` models for
- * errors coded `provider_response_error`, as it does when it calls the provider itself.
+ * The error as ccr's handler reads it. One Cerebras answered with (after the pool's retries) is coded
+ * `provider_response_error`: ccr 2.0.0 then tries its `fallback` models, as it does when it calls the
+ * provider itself.
  */
-export class CerebrasAnsweredError extends AnthropicHttpError {}
-
-/** ccr's error handler replies `{"error":{"message":message+stack,"type","code"}}` with `statusCode`. */
-export function toCcrError(err: unknown): CcrThrownError {
-  const mapped = asAnthropicError(err);
-  const e = new Error(mapped.message) as CcrThrownError;
-  e.statusCode = claudeCodeVisibleStatus(mapped.status);
-  e.type = mapped.errorType;
-  e.code = err instanceof CerebrasAnsweredError ? "provider_response_error" : mapped.errorType;
-  e.stack = ""; // keeps the message free of a stack trace, so "prompt is too long: …" reaches Claude Code intact
-  return e;
-}
-
-function asAnthropicError(err: unknown): AnthropicHttpError {
-  if (err instanceof AnthropicHttpError) return err;
-  return new AnthropicHttpError(500, "api_error", `ccr-cerebras: ${(err as Error)?.message ?? String(err)}`);
-}
-
-function errorOfEvent(e: AnthropicErrorBody): AnthropicHttpError {
-  return new AnthropicHttpError(httpStatusForAnthropicErrorType(e.error.type), e.error.type, e.error.message);
+export function toCcrError(err: unknown): AnthropicHttpError & CcrErrorFields {
+  const e = asAnthropicHttpError(err);
+  return Object.assign(e.with({}), {
+    statusCode: claudeCodeVisibleStatus(e.status),
+    type: e.errorType,
+    code: e.fromUpstream ? "provider_response_error" : e.errorType,
+    stack: "", // keeps the message free of a stack trace, so "prompt is too long: …" reaches Claude Code intact
+  });
 }
 
 /**
@@ -83,8 +73,17 @@ export interface ExchangeSettings {
   warn(message: string): void;
 }
 
-/** Upstream bytes per translation step (see pumpStream). */
-const SLICE_BYTES = 4096;
+/** What a call through the key pool needs besides the translated request. */
+interface PoolCall {
+  relay: Relay;
+  provider: CcrProvider;
+  /** The key used when the pool has no CEREBRAS_API_KEYS of its own. */
+  apiKey: string;
+  /** ccr's request id, for the request log. */
+  requestId?: string;
+}
+
+/** Upstream bytes translated before the client's first content goes out (see pumpStream). */
 const FIRST_SLICE_BYTES = 1024;
 
 type UpstreamAnswer = Extract<RelayCallOutcome, { kind: "json" } | { kind: "stream" }>;
@@ -158,11 +157,12 @@ export class CerebrasExchange {
   ): RequestTranslation {
     const original = this.context?.req?.body;
     if (!original || typeof original !== "object") {
-      throw new AnthropicHttpError(
-        500,
-        "api_error",
-        "ccr-cerebras: ccr passed no original Anthropic request (context.req.body); use it as a provider-level transformer on /v1/messages",
-      );
+      throw new AnthropicHttpError({
+        status: 500,
+        type: "api_error",
+        message:
+          "ccr-cerebras: ccr passed no original Anthropic request (context.req.body); use it as a provider-level transformer on /v1/messages",
+      });
     }
     const o = this.settings.options;
     const t = anthropicToCerebrasRequest(original, {
@@ -187,7 +187,7 @@ export class CerebrasExchange {
       throw toCcrError(err);
     }
     // Before anything was sent: an HTTP error; on a stream already started: one `event: error`.
-    await this.answer((client) => client.sendError(asAnthropicError(err)));
+    await this.answer((client) => client.sendError(asAnthropicHttpError(err)));
     return this.standInRequest();
   }
 
@@ -208,12 +208,7 @@ export class CerebrasExchange {
    * as it is known (a stream that waits longer than the ping interval is started early, with pings).
    * Otherwise the answer is parked for transformResponseOut; ccr fetches only a `data:` stand-in.
    */
-  async callThroughPool(
-    relay: Relay,
-    provider: CcrProvider,
-    apiKey: string,
-    requestId?: string,
-  ): Promise<CcrRequestOut> {
+  async callThroughPool({ relay, provider, apiKey, requestId }: PoolCall): Promise<CcrRequestOut> {
     const t = this.requireTranslation();
     const call = relay.call({
       upstream: provider.baseUrl,
@@ -232,18 +227,19 @@ export class CerebrasExchange {
         this.client?.end();
         return this.standInRequest();
       }
-      throw toCcrError(new AnthropicHttpError(499, "api_error", "the client went away"));
+      throw toCcrError(
+        new AnthropicHttpError({ status: 499, type: "api_error", message: "the client went away" }),
+      );
     }
     if (out.kind === "error") {
-      const { status, body } = out.mapped;
-      let message = body.error.message;
+      let message = out.error.message;
       // A configured model keeps being sent for as long as Cerebras serves it; once Cerebras answers
       // "model not found", the error names the live models (asked from GET /v1/models).
-      if (body.error.type === "not_found_error" && this.settings.options.discoverModels) {
+      if (out.error.errorType === "not_found_error" && this.settings.options.discoverModels) {
         const live = await this.settings.catalogue.liveIds(provider.baseUrl, apiKey);
         if (live) message = modelNotFoundMessage(t.body.model, { ...this.errorContext, liveModels: live });
       }
-      const err = new CerebrasAnsweredError(status, body.error.type, message, out.mapped.headers);
+      const err = out.error.with({ message, fromUpstream: true });
       // ccr 2.0.0 answers it from its fallback models, if the scenario has any: leave it to ccr.
       if (!this.answered && this.ccrWillFallBack()) {
         this.watch.release();
@@ -357,7 +353,7 @@ export class CerebrasExchange {
     try {
       await write(client);
     } catch (err) {
-      await client.sendError(asAnthropicError(err)).catch(() => {});
+      await client.sendError(asAnthropicHttpError(err)).catch(() => {});
     } finally {
       client.end();
       this.watch.release();
@@ -409,39 +405,29 @@ export class CerebrasExchange {
   }
 
   /**
-   * Upstream reads → translated events → the client, paced by the client. A large read is translated and
-   * written in slices, so its first events leave before the rest of it is translated.
+   * Upstream reads → translated events → the client, paced by the client. The first read is translated
+   * in a small slice first, so the client's first content waits for nothing else.
    */
   private async pumpStream(client: AnthropicClientReply, body: ReadableStream<Uint8Array>): Promise<void> {
-    const translator = this.streamTranslator();
-    const reader = body.getReader();
+    const events = cerebrasSseToAnthropicEvents(body, {
+      translator: this.streamTranslator(),
+      firstSliceBytes: client.committed ? 0 : FIRST_SLICE_BYTES,
+    });
+    const reader = events.getReader();
     for (;;) {
-      let read: ReadableStreamReadResult<Uint8Array>;
-      try {
-        read = await reader.read();
-      } catch (err) {
-        return this.deliver(client, translator.fail(err));
-      }
-      if (read.done) return this.deliver(client, translator.end());
-      const bytes = read.value;
-      let at = 0;
-      while (at < bytes.byteLength && !translator.finished && !client.closed) {
-        // The first slice is small: the client's first content waits for nothing else.
-        const end = at + (client.committed ? SLICE_BYTES : FIRST_SLICE_BYTES);
-        await this.deliver(client, translator.push(bytes.subarray(at, end)));
-        at = end;
-      }
-      if (translator.finished || client.closed) {
-        reader.cancel().catch(() => {});
-        return;
-      }
+      const read = await reader.read();
+      if (read.done) return;
+      await this.deliver(client, read.value);
+      // The client went away: cancelling the translation cancels the upstream (the Cerebras request).
+      if (client.closed) return reader.cancel().catch(() => {});
     }
   }
 
   /** Events to the client; an error before anything was sent is an HTTP error instead. */
   private async deliver(client: AnthropicClientReply, events: AnthropicStreamEvent[]): Promise<void> {
     const only = events.length === 1 ? events[0] : undefined;
-    if (only?.type === "error" && !client.committed) await client.sendError(errorOfEvent(only));
+    if (only?.type === "error" && !client.committed)
+      await client.sendError(AnthropicHttpError.fromBody(only));
     else await client.writeEvents(events);
   }
 }

@@ -3,11 +3,12 @@
 // gateway in front of it may not: a JSON answer to a streaming request is replayed as a stream, and a
 // stream answering a non-streaming request is collected into one message.
 
-import { AnthropicHttpError, httpStatusForAnthropicErrorType } from "../errors";
+import { AnthropicHttpError } from "../errors";
 import { cerebrasToAnthropicMessage } from "../response/index";
+import { cerebrasSseToAnthropicEvents } from "../stream/event-stream";
 import { anthropicMessageToStreamEvents, anthropicStreamEventsToMessage } from "../stream/message-events";
 import { CerebrasToAnthropicStream } from "../stream/translator";
-import type { AnthropicErrorBody, AnthropicMessage } from "../wire/anthropic";
+import type { AnthropicMessage, AnthropicStreamEvent } from "../wire/anthropic";
 import { anthropicMessageToCcrCompletion, CcrChunkEncoder } from "./encoder";
 import { type AnswerState, cerebrasSseToCcrStream } from "./stream";
 
@@ -34,11 +35,11 @@ export function messageFromCerebrasJson(
   try {
     completion = JSON.parse(text);
   } catch (err) {
-    throw new AnthropicHttpError(
-      502,
-      "api_error",
-      `Cerebras returned an unreadable response: ${String(err)}`,
-    );
+    throw new AnthropicHttpError({
+      status: 502,
+      type: "api_error",
+      message: `Cerebras returned an unreadable response: ${String(err)}`,
+    });
   }
   return cerebrasToAnthropicMessage(completion, {
     model: state.model,
@@ -58,22 +59,10 @@ export async function messageFromCerebrasSse(
     estimatedInputTokens: state.estimatedInputTokens,
     errorContext: state.errorContext,
   });
-  const events = [];
-  if (body)
-    for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) events.push(...t.push(chunk));
-  events.push(...t.end());
-  try {
-    return anthropicStreamEventsToMessage(events);
-  } catch (err) {
-    const e = err as AnthropicErrorBody;
-    if (e?.type === "error")
-      throw new AnthropicHttpError(
-        httpStatusForAnthropicErrorType(e.error.type),
-        e.error.type,
-        e.error.message,
-      );
-    throw err;
-  }
+  const events: AnthropicStreamEvent[] = [];
+  const reader = cerebrasSseToAnthropicEvents(body, { translator: t }).getReader();
+  for (let read = await reader.read(); !read.done; read = await reader.read()) events.push(...read.value);
+  return anthropicStreamEventsToMessage(events);
 }
 
 function streamOfMessage(message: AnthropicMessage): ReadableStream<Uint8Array> {

@@ -1,11 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AnthropicHttpError } from "../errors";
-import {
-  CerebrasAnsweredError,
-  httpsProxyConfigured,
-  resolveCerebrasApiKey,
-  toCcrError,
-} from "./transformer";
+import { httpsProxyConfigured, resolveCerebrasApiKey, toCcrError } from "./transformer";
 
 describe("ccr glue helpers", () => {
   it("takes the provider's interpolated key, else CEREBRAS_API_KEY, else the first pool key", () => {
@@ -32,13 +27,21 @@ describe("ccr glue helpers", () => {
 
   it("a missing or refused key reaches Claude Code as 403 and a model not served as 410 (not retried ten times, not replaced)", () => {
     expect(
-      toCcrError(new AnthropicHttpError(401, "authentication_error", "No Cerebras API key")),
+      toCcrError(
+        new AnthropicHttpError({ status: 401, type: "authentication_error", message: "No Cerebras API key" }),
+      ),
     ).toMatchObject({
       statusCode: 403,
       type: "authentication_error",
     });
     expect(
-      toCcrError(new AnthropicHttpError(404, "not_found_error", "model 'x' is not available")),
+      toCcrError(
+        new AnthropicHttpError({
+          status: 404,
+          type: "not_found_error",
+          message: "model 'x' is not available",
+        }),
+      ),
     ).toMatchObject({
       statusCode: 410,
       type: "not_found_error",
@@ -47,7 +50,11 @@ describe("ccr glue helpers", () => {
 
   it("thrown errors carry what ccr's handler reads, with no stack appended to the message", () => {
     const e = toCcrError(
-      new AnthropicHttpError(400, "invalid_request_error", "prompt is too long: 9 tokens > 8 maximum"),
+      new AnthropicHttpError({
+        status: 400,
+        type: "invalid_request_error",
+        message: "prompt is too long: 9 tokens > 8 maximum",
+      }),
     );
     expect(e).toMatchObject({ statusCode: 400, type: "invalid_request_error", stack: "" });
     expect(e.message).toBe("prompt is too long: 9 tokens > 8 maximum");
@@ -59,12 +66,19 @@ describe("ccr glue helpers", () => {
   });
 
   it("errors Cerebras answered are coded provider_response_error (ccr 2.0.0 then tries its fallback)", () => {
-    expect(toCcrError(new CerebrasAnsweredError(429, "rate_limit_error", "slow down")).code).toBe(
-      "provider_response_error",
-    );
-    expect(toCcrError(new AnthropicHttpError(400, "invalid_request_error", "bad")).code).toBe(
-      "invalid_request_error",
-    );
+    expect(
+      toCcrError(
+        new AnthropicHttpError({
+          status: 429,
+          type: "rate_limit_error",
+          message: "slow down",
+          fromUpstream: true,
+        }),
+      ).code,
+    ).toBe("provider_response_error");
+    expect(
+      toCcrError(new AnthropicHttpError({ status: 400, type: "invalid_request_error", message: "bad" })).code,
+    ).toBe("invalid_request_error");
   });
 
   it("leaves the upstream call to ccr when an HTTPS proxy is configured (only ccr's fetch uses it)", () => {

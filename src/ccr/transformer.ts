@@ -12,7 +12,7 @@ import { sharedRelay } from "./relay-client";
 import { watchRequestedModels } from "./requested-model";
 import type { CcrContext, CcrLogger, CcrProvider, CcrRequestOut, CcrTransformer } from "./types";
 
-export { CerebrasAnsweredError, toCcrError } from "./exchange";
+export { toCcrError } from "./exchange";
 
 const EXCHANGE_KEY = "__ccrCerebras";
 
@@ -26,12 +26,13 @@ export function resolveCerebrasApiKey(providerKey: string | undefined, env = pro
   const usable = providerKey && !providerKey.startsWith("$") ? providerKey : undefined;
   const key = usable ?? env.CEREBRAS_API_KEY ?? parseCerebrasApiKeys(env.CEREBRAS_API_KEYS)?.[0]?.value;
   if (!key) {
-    throw new AnthropicHttpError(
-      401,
-      "authentication_error",
-      "No Cerebras API key: set CEREBRAS_API_KEY (or CEREBRAS_API_KEYS) in the environment ccr starts in " +
-        `(the provider's api_key is ${providerKey ? `"${providerKey}", which is not set` : "empty"}), then run 'ccr restart'.`,
-    );
+    throw new AnthropicHttpError({
+      status: 401,
+      type: "authentication_error",
+      message:
+        "No Cerebras API key: set CEREBRAS_API_KEY (or CEREBRAS_API_KEYS) in the environment ccr starts in " +
+        `(the provider's api_key is ${providerKey ? `"${providerKey}", headers: which is not set` : "empty"}), then run 'ccr restart'.`,
+    });
   }
   return key;
 }
@@ -70,7 +71,11 @@ export class CerebrasCcrTransformer implements CcrTransformer {
       this.optionsErrorLogged = true;
       this.logger?.error?.({ plugin: this.name }, this.optionsError);
     }
-    return new AnthropicHttpError(400, "invalid_request_error", this.optionsError as string);
+    return new AnthropicHttpError({
+      status: 400,
+      type: "invalid_request_error",
+      message: this.optionsError as string,
+    });
   }
 
   private optionsErrorLogged = false;
@@ -134,7 +139,7 @@ export class CerebrasCcrTransformer implements CcrTransformer {
               (message) => this.log("warn", {}, message),
             )
           : undefined;
-      if (relay) return await exchange.callThroughPool(relay, provider, apiKey, reqId);
+      if (relay) return await exchange.callThroughPool({ relay, provider, apiKey, requestId: reqId });
       return exchange.requestForCcr(apiKey);
     } catch (err) {
       if (err instanceof Error && "statusCode" in err) throw err; // already ccr's shape

@@ -56,8 +56,8 @@ export interface CcrTransformer {
   transformResponseOut(response: Response, context: CcrContext): Promise<Response>;
 }
 
-/** An error ccr's handler turns into `{"error":{"message":message+stack,"type","code"}}` with `statusCode`. */
-export interface CcrThrownError extends Error {
+/** What ccr's error handler reads off a thrown error: it replies `{"error":{"message":message+stack,"type","code"}}` with `statusCode`. */
+export interface CcrErrorFields {
   statusCode: number;
   type: string;
   code: string;

@@ -6,14 +6,28 @@ import { StallWatchdog, UpstreamStallError } from "./stall";
 
 export type StreamEnd = "done" | "cancelled" | "upstream-failed";
 
-export function concatStream(
-  prefix: Uint8Array[],
-  rest: ReadableStreamDefaultReader<Uint8Array> | undefined,
-  capture: SseCapture,
-  onEnd: (end: StreamEnd) => void,
+interface ConcatStreamParts {
+  /** What the peek already read. */
+  prefix: Uint8Array[];
+  /** The rest of the upstream body; undefined when the peek read it to the end. */
+  rest: ReadableStreamDefaultReader<Uint8Array> | undefined;
+  capture: SseCapture;
+  onEnd: (end: StreamEnd) => void;
   /** Longest silence of the upstream while a read waits (0: unbounded). */
+  idleTimeoutMs?: number;
+}
+
+/**
+ * A pull source rather than a pipe on purpose: the stall watchdog times exactly the reads the consumer
+ * waits for (a pipe reads ahead, so a slow client would look like a silent upstream or hide one).
+ */
+export function concatStream({
+  prefix,
+  rest,
+  capture,
+  onEnd,
   idleTimeoutMs = 0,
-): ReadableStream<Uint8Array> {
+}: ConcatStreamParts): ReadableStream<Uint8Array> {
   let i = 0;
   let ended = false;
   let stalled: UpstreamStallError | undefined;

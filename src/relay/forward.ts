@@ -3,8 +3,8 @@
 
 import { setTimeout as sleep } from "node:timers/promises";
 import {
+  type AnthropicHttpError,
   cerebrasHttpErrorToAnthropic,
-  type MappedError,
   parseCerebrasErrorPayload,
   transportErrorToAnthropic,
 } from "../errors";
@@ -61,11 +61,14 @@ const MAX_LOOP_TURNS = 1000;
 
 type Failed = Extract<AttemptOutcome, { kind: "http-error" } | { kind: "transport" }>;
 
-function mapFailure(f: Failed, kind: FailureKind, model: string | undefined): MappedError {
+function mapFailure(f: Failed, kind: FailureKind, model: string | undefined): AnthropicHttpError {
   if (f.kind === "transport") return transportErrorToAnthropic(f.error);
-  // Reset headers ride on every Cerebras response; they time quota windows, not capacity shedding.
-  return cerebrasHttpErrorToAnthropic(f.status, f.body, kind === "transient" ? undefined : f.headers, {
-    model,
+  return cerebrasHttpErrorToAnthropic({
+    status: f.status,
+    body: f.body,
+    // Reset headers ride on every Cerebras response; they time quota windows, not capacity shedding.
+    headers: kind === "transient" ? undefined : f.headers,
+    context: { model },
   });
 }
 
@@ -73,24 +76,28 @@ function errorCode(f: Failed): string | undefined {
   return f.kind === "transport" ? undefined : (parseCerebrasErrorPayload(f.body).code ?? undefined);
 }
 
-function allKeysCooling(pool: KeyPool, waitMs: number): MappedError {
+function allKeysCooling(pool: KeyPool, waitMs: number): AnthropicHttpError {
   const seconds = Math.max(1, Math.ceil(Math.min(waitMs, MAX_COOLDOWN_MS) / 1000));
   const body = {
     message: `All ${pool.size} Cerebras key(s) are rate-limited; the next one is free in about ${seconds}s.`,
     type: "too_many_requests_error",
     code: "token_quota_exceeded",
   };
-  return cerebrasHttpErrorToAnthropic(429, body, new Headers({ "retry-after": String(seconds) }));
+  return cerebrasHttpErrorToAnthropic({
+    status: 429,
+    body,
+    headers: new Headers({ "retry-after": String(seconds) }),
+  });
 }
 
 /** A 429 answer names the soonest moment any key of the pool is free, when that is sooner. */
-function soonestRetryAfter(mapped: MappedError, pool: KeyPool, reserve: number): MappedError {
+function soonestRetryAfter(mapped: AnthropicHttpError, pool: KeyPool, reserve: number): AnthropicHttpError {
   if (mapped.status !== 429) return mapped;
   const soonest = Math.max(1, Math.ceil(pool.msUntilAvailable(reserve) / 1000));
   const given = Number(mapped.headers["retry-after"]);
   return Number.isFinite(given) && given <= soonest
     ? mapped
-    : { ...mapped, headers: { ...mapped.headers, "retry-after": String(Math.min(soonest, 60)) } };
+    : mapped.with({ headers: { ...mapped.headers, "retry-after": String(Math.min(soonest, 60)) } });
 }
 
 /**
@@ -112,9 +119,8 @@ function isWholeAnswerStall(outcome: AttemptOutcome): boolean {
 }
 
 /** A refusal names the pool key it was for (never its value). */
-function namingKey(mapped: MappedError, keyName: string): MappedError {
-  const error = { ...mapped.body.error, message: `${mapped.body.error.message} (pool key "${keyName}")` };
-  return { ...mapped, body: { ...mapped.body, error } };
+function namingKey(mapped: AnthropicHttpError, keyName: string): AnthropicHttpError {
+  return mapped.with({ message: `${mapped.message} (pool key "${keyName}")` });
 }
 
 function attemptLog(
@@ -161,16 +167,16 @@ export async function callCerebrasThroughPool(
   let transientRetries = 0;
   let attempts = 0;
   let waitedMs = 0;
-  let last: MappedError | undefined;
+  let last: AnthropicHttpError | undefined;
   pool.totals.requests++;
 
-  const giveUp = (mapped: MappedError): PoolOutcome => {
+  const giveUp = (mapped: AnthropicHttpError): PoolOutcome => {
     pool.totals.errors++;
     const final = soonestRetryAfter(mapped, pool, ctx.reserve);
     const redacted = JSON.parse(redactor.redact(JSON.stringify(final.body)));
     record.response = { status: final.status, headers: { ...final.headers }, body: redacted };
     record.outcome = "error";
-    return { kind: "error", mapped: { ...final, body: redacted } };
+    return { kind: "error", error: final.with({ message: redacted.error.message }) };
   };
   const clientClosed = (): PoolOutcome => {
     record.outcome = "client-closed";
@@ -227,12 +233,11 @@ export async function callCerebrasThroughPool(
         return { kind: "json", status: outcome.status, headers, body: outcome.body };
       }
       const capture = new SseCapture(ctx.logging ? SSE_LOG_CAP_BYTES : 0);
-      const rest = outcome.ended ? undefined : outcome.reader;
-      const body = concatStream(
-        outcome.prefix,
-        rest,
+      const body = concatStream({
+        prefix: outcome.prefix,
+        rest: outcome.ended ? undefined : outcome.reader,
         capture,
-        (end) => {
+        onEnd: (end) => {
           record.response = {
             status: outcome.status,
             headers,
@@ -243,8 +248,8 @@ export async function callCerebrasThroughPool(
           if (end !== "done") record.outcome = end === "cancelled" ? "client-closed" : "error";
           onStreamEnd?.();
         },
-        s.streamIdleTimeoutMs,
-      );
+        idleTimeoutMs: s.streamIdleTimeoutMs,
+      });
       return { kind: "stream", status: outcome.status, headers, body };
     }
 

@@ -2,7 +2,7 @@
 // endpoint.
 
 import type { ServerResponse } from "node:http";
-import type { MappedError } from "../errors";
+import type { AnthropicHttpError } from "../errors";
 import type { Redactor } from "./redact";
 
 const FORWARDED = /^(content-type|cache-control|x-request-id|x-ratelimit-.*)$/i;
@@ -15,7 +15,11 @@ export function forwardableHeaders(h: Headers, extra: Record<string, string> = {
 }
 
 /** The mapped Anthropic error; `retry-after` only for 429/529, as the mapping table says. */
-export function sendAnthropicError(res: ServerResponse, mapped: MappedError, redactor: Redactor): string {
+export function sendAnthropicError(
+  res: ServerResponse,
+  mapped: AnthropicHttpError,
+  redactor: Redactor,
+): string {
   const text = redactor.redact(JSON.stringify(mapped.body));
   const headers: Record<string, string> = {
     "content-type": "application/json",

@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { anthropicErrorBody, type MappedError } from "../errors";
+import { AnthropicHttpError, type AnthropicHttpErrorInit } from "../errors";
 import { callCerebrasThroughPool, type PoolCallContext, type RelaySettings } from "./forward";
 import { DEFAULT_KEY_NAME, type PoolKey, parseCerebrasApiKeys } from "./keys";
 import { PoolRegistry } from "./pool-registry";
@@ -34,10 +34,10 @@ export function resolveRelaySettings(opts: RelayOptions): RelaySettings {
 
 function relayError(
   status: number,
-  type: Parameters<typeof anthropicErrorBody>[0],
+  type: AnthropicHttpErrorInit["type"],
   message: string,
-): MappedError {
-  return { status, body: anthropicErrorBody(type, `ccr-cerebras relay: ${message}`), headers: {} };
+): AnthropicHttpError {
+  return new AnthropicHttpError({ status, type, message: `ccr-cerebras relay: ${message}` });
 }
 
 function parseUpstream(raw: string | undefined): string | undefined {
@@ -65,7 +65,7 @@ export async function startRelay(opts: RelayOptions = {}): Promise<Relay> {
   const status = (): RelayStatus => buildRelayStatus(url, startedAt, registry.status());
 
   /** Everything a call needs, from the plugin's arguments. */
-  function prepare(input: RelayCallInput): PoolCallContext | MappedError {
+  function prepare(input: RelayCallInput): PoolCallContext | AnthropicHttpError {
     const upstream = parseUpstream(input.upstream);
     if (!upstream)
       return relayError(400, "invalid_request_error", "the provider's api_base_url is not an http(s) URL");
@@ -117,7 +117,7 @@ export async function startRelay(opts: RelayOptions = {}): Promise<Relay> {
   /** One request through the pool: the ccr plugin calls this inside the ccr process. */
   async function call(input: RelayCallInput): Promise<RelayCallOutcome> {
     const ctx = prepare(input);
-    if ("status" in ctx) return { kind: "error", mapped: ctx };
+    if (ctx instanceof AnthropicHttpError) return { kind: "error", error: ctx };
     const out = await callCerebrasThroughPool(ctx, () => finish(ctx.record));
     if (out.kind !== "stream") finish(ctx.record);
     return out;

@@ -78,7 +78,7 @@ export interface RelayCallInput {
 export type RelayCallOutcome =
   | { kind: "json"; status: number; headers: Record<string, string>; body: Uint8Array }
   | { kind: "stream"; status: number; headers: Record<string, string>; body: ReadableStream<Uint8Array> }
-  | { kind: "error"; mapped: import("../errors").MappedError }
+  | { kind: "error"; error: import("../errors").AnthropicHttpError }
   | { kind: "aborted" };
 
 export interface RelayTotals {

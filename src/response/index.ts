@@ -28,11 +28,11 @@ function readJsonBody(completion: unknown): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    throw new AnthropicHttpError(
-      502,
-      "api_error",
-      `Cerebras returned a body that is not JSON: ${text.slice(0, 200)}`,
-    );
+    throw new AnthropicHttpError({
+      status: 502,
+      type: "api_error",
+      message: `Cerebras returned a body that is not JSON: ${text.slice(0, 200)}`,
+    });
   }
 }
 
@@ -52,20 +52,22 @@ function throwIfNotCompletion(
   ctx: ErrorContext | undefined,
 ): asserts body is CerebrasCompletion {
   if (!body || typeof body !== "object" || Array.isArray(body)) {
-    throw new AnthropicHttpError(502, "api_error", "Cerebras returned a response that is not a JSON object");
+    throw new AnthropicHttpError({
+      status: 502,
+      type: "api_error",
+      message: "Cerebras returned a response that is not a JSON object",
+    });
   }
   const obj = body as Record<string, unknown>;
   if (obj.error !== undefined || (!Array.isArray(obj.choices) && looksLikeFlatError(obj))) {
-    const mapped = cerebrasHttpErrorToAnthropic(impliedErrorStatus(obj), obj, undefined, ctx);
-    throw new AnthropicHttpError(
-      mapped.status,
-      mapped.body.error.type,
-      mapped.body.error.message,
-      mapped.headers,
-    );
+    throw cerebrasHttpErrorToAnthropic({ status: impliedErrorStatus(obj), body: obj, context: ctx });
   }
   if (!Array.isArray(obj.choices) || obj.choices.length === 0) {
-    throw new AnthropicHttpError(502, "api_error", "Cerebras returned a completion without choices");
+    throw new AnthropicHttpError({
+      status: 502,
+      type: "api_error",
+      message: "Cerebras returned a completion without choices",
+    });
   }
 }
 

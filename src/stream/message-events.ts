@@ -1,7 +1,55 @@
 // A whole Anthropic message ⇄ its stream events. Used when the upstream answers in the other form than
 // the client asked for (a gateway that ignores `stream`): the client still gets what it requested.
 
-import type { AnthropicMessage, AnthropicResponseBlock, AnthropicStreamEvent } from "../wire/anthropic";
+import { AnthropicHttpError } from "../errors";
+import type {
+  AnthropicDelta,
+  AnthropicMessage,
+  AnthropicResponseBlock,
+  AnthropicStreamEvent,
+} from "../wire/anthropic";
+
+/** The events of one block: its start, one delta per field (none for empty text), no stop. */
+function blockEvents(b: AnthropicResponseBlock, index: number): AnthropicStreamEvent[] {
+  switch (b.type) {
+    case "thinking":
+      return [
+        {
+          type: "content_block_start",
+          index,
+          content_block: { type: "thinking", thinking: "", signature: "" },
+        },
+        { type: "content_block_delta", index, delta: { type: "thinking_delta", thinking: b.thinking } },
+        { type: "content_block_delta", index, delta: { type: "signature_delta", signature: b.signature } },
+      ];
+    case "text": {
+      const start: AnthropicStreamEvent = {
+        type: "content_block_start",
+        index,
+        content_block: { type: "text", text: "" },
+      };
+      if (!b.text) return [start];
+      return [start, { type: "content_block_delta", index, delta: { type: "text_delta", text: b.text } }];
+    }
+    case "tool_use":
+      return [
+        {
+          type: "content_block_start",
+          index,
+          content_block: { type: "tool_use", id: b.id, name: b.name, input: {} },
+        },
+        {
+          type: "content_block_delta",
+          index,
+          delta: { type: "input_json_delta", partial_json: JSON.stringify(b.input) },
+        },
+      ];
+    default: {
+      const _exhaustive: never = b;
+      return [];
+    }
+  }
+}
 
 /** The event sequence of a complete message (one delta per block). */
 export function anthropicMessageToStreamEvents(m: AnthropicMessage): AnthropicStreamEvent[] {
@@ -18,35 +66,7 @@ export function anthropicMessageToStreamEvents(m: AnthropicMessage): AnthropicSt
     },
   ];
   m.content.forEach((b, index) => {
-    if (b.type === "thinking") {
-      events.push(
-        {
-          type: "content_block_start",
-          index,
-          content_block: { type: "thinking", thinking: "", signature: "" },
-        },
-        { type: "content_block_delta", index, delta: { type: "thinking_delta", thinking: b.thinking } },
-        { type: "content_block_delta", index, delta: { type: "signature_delta", signature: b.signature } },
-      );
-    } else if (b.type === "text") {
-      events.push({ type: "content_block_start", index, content_block: { type: "text", text: "" } });
-      if (b.text)
-        events.push({ type: "content_block_delta", index, delta: { type: "text_delta", text: b.text } });
-    } else {
-      events.push(
-        {
-          type: "content_block_start",
-          index,
-          content_block: { type: "tool_use", id: b.id, name: b.name, input: {} },
-        },
-        {
-          type: "content_block_delta",
-          index,
-          delta: { type: "input_json_delta", partial_json: JSON.stringify(b.input) },
-        },
-      );
-    }
-    events.push({ type: "content_block_stop", index });
+    events.push(...blockEvents(b, index), { type: "content_block_stop", index });
   });
   events.push(
     {
@@ -59,34 +79,70 @@ export function anthropicMessageToStreamEvents(m: AnthropicMessage): AnthropicSt
   return events;
 }
 
+/** Adds one delta to the block it belongs to (a delta of another block's kind is ignored). */
+function applyDelta(
+  b: AnthropicResponseBlock | undefined,
+  d: AnthropicDelta,
+  json: string[],
+  index: number,
+): void {
+  switch (d.type) {
+    case "text_delta":
+      if (b?.type === "text") b.text += d.text;
+      return;
+    case "thinking_delta":
+      if (b?.type === "thinking") b.thinking += d.thinking;
+      return;
+    case "signature_delta":
+      if (b?.type === "thinking") b.signature = d.signature;
+      return;
+    case "input_json_delta":
+      if (b?.type === "tool_use") json[index] += d.partial_json;
+      return;
+    default: {
+      const _exhaustive: never = d;
+    }
+  }
+}
+
 /**
- * Folds a stream's events into the message a client would build. An `error` event is thrown back as its
- * body (the caller maps it to an HTTP error).
+ * Folds a stream's events into the message a client would build (as the Anthropic SDK's
+ * MessageStream#accumulateMessage does). An `error` event is thrown as the {@link AnthropicHttpError}
+ * it stands for.
+ * @see https://github.com/anthropics/anthropic-sdk-typescript/blob/main/src/lib/MessageStream.ts
  */
 export function anthropicStreamEventsToMessage(events: Iterable<AnthropicStreamEvent>): AnthropicMessage {
   let message: AnthropicMessage | undefined;
   const json: string[] = [];
   for (const e of events) {
-    if (e.type === "error") throw e;
+    if (e.type === "error") throw AnthropicHttpError.fromBody(e);
     if (e.type === "message_start") message = { ...e.message, content: [] } as AnthropicMessage;
     if (!message) continue;
-    if (e.type === "content_block_start") {
-      message.content[e.index] = { ...e.content_block } as AnthropicResponseBlock;
-      json[e.index] = "";
-    } else if (e.type === "content_block_delta") {
-      const b = message.content[e.index];
-      const d = e.delta;
-      if (b?.type === "text" && d.type === "text_delta") b.text += d.text;
-      else if (b?.type === "thinking" && d.type === "thinking_delta") b.thinking += d.thinking;
-      else if (b?.type === "thinking" && d.type === "signature_delta") b.signature = d.signature;
-      else if (b?.type === "tool_use" && d.type === "input_json_delta") json[e.index] += d.partial_json;
-    } else if (e.type === "content_block_stop") {
-      const b = message.content[e.index];
-      if (b?.type === "tool_use") b.input = json[e.index] ? JSON.parse(json[e.index]!) : {};
-    } else if (e.type === "message_delta") {
-      message.stop_reason = e.delta.stop_reason;
-      message.stop_sequence = e.delta.stop_sequence;
-      message.usage = { ...message.usage, ...e.usage };
+    switch (e.type) {
+      case "message_start":
+      case "message_stop":
+      case "ping":
+        break;
+      case "content_block_start":
+        message.content[e.index] = { ...e.content_block } as AnthropicResponseBlock;
+        json[e.index] = "";
+        break;
+      case "content_block_delta":
+        applyDelta(message.content[e.index], e.delta, json, e.index);
+        break;
+      case "content_block_stop": {
+        const b = message.content[e.index];
+        if (b?.type === "tool_use") b.input = json[e.index] ? JSON.parse(json[e.index]!) : {};
+        break;
+      }
+      case "message_delta":
+        message.stop_reason = e.delta.stop_reason;
+        message.stop_sequence = e.delta.stop_sequence;
+        message.usage = { ...message.usage, ...e.usage };
+        break;
+      default: {
+        const _exhaustive: never = e;
+      }
     }
   }
   if (!message) throw new Error("the stream carried no message");

@@ -77,8 +77,12 @@ export class LeadingThinkTagSplitter {
         this.state = "text";
         return { reasoning: "", text: t };
       }
-      default:
+      case "text":
         return { reasoning: "", text: buf };
+      default: {
+        const _exhaustive: never = this.state;
+        return { reasoning: "", text: buf };
+      }
     }
   }
 }

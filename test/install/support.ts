@@ -60,7 +60,7 @@ export function findTool(name: string): string | undefined {
 
 /** Bundles src/install/main.ts as dist/install-config.cjs would be (esbuild, json5 inside). */
 export async function buildHelper(outfile: string): Promise<void> {
-  await bundleCjs(join(REPO_ROOT, INSTALL_HELPER_ENTRY), outfile, undefined, "silent");
+  await bundleCjs({ entry: join(REPO_ROOT, INSTALL_HELPER_ENTRY), outfile, logLevel: "silent" });
 }
 
 /** The installer helper, built once for the calling test file or describe block and removed after it. */

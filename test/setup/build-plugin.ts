@@ -18,7 +18,7 @@ export default async function setup(project: TestProject): Promise<() => void> {
   mkdirSync(dir, { recursive: true });
   const outfile = join(dir, `cerebras-transformer.${process.pid}.cjs`);
   try {
-    await bundleCjs(PLUGIN_ENTRY, outfile, undefined, "silent");
+    await bundleCjs({ entry: PLUGIN_ENTRY, outfile, logLevel: "silent" });
     project.provide("pluginPath", outfile);
     project.provide("pluginBuildError", "");
   } catch (err) {

@@ -297,7 +297,7 @@ describe("non-streaming messages through the real SDK (messages.create)", () => 
     reply = {
       status: e.status,
       contentType: "application/json",
-      body: JSON.stringify(e.toBody()),
+      body: JSON.stringify(e.body),
       headers: e.headers,
     };
     const err = await client.messages.create(REQUEST).then(

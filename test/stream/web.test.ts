@@ -1,26 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { newAnthropicMessageId } from "../../src/response/ids";
 import { cerebrasSse } from "./support/cerebras-sse";
+import { upstreamOf } from "./support/upstream-of";
 import { cerebrasSseToAnthropicSse } from "./support/web";
-
-function upstreamOf(
-  parts: Array<string | Error>,
-  onCancel?: (reason: unknown) => void,
-): ReadableStream<Uint8Array> {
-  const enc = new TextEncoder();
-  let i = 0;
-  return new ReadableStream<Uint8Array>({
-    pull(controller) {
-      const part = parts[i++];
-      if (part === undefined) controller.close();
-      else if (part instanceof Error) controller.error(part);
-      else controller.enqueue(enc.encode(part));
-    },
-    cancel(reason) {
-      onCancel?.(reason);
-    },
-  });
-}
 
 async function readAll(stream: ReadableStream<Uint8Array>): Promise<string> {
   return new Response(stream).text();

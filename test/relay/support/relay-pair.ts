@@ -88,10 +88,10 @@ export async function callRelayAsResponse(
   if (out.kind === "aborted") throw new Error("the relay call was aborted");
   if (out.kind === "error") {
     const headers: Record<string, string> = { "content-type": "application/json" };
-    const retryAfter = out.mapped.headers["retry-after"];
-    if ((out.mapped.status === 429 || out.mapped.status === 529) && retryAfter)
+    const retryAfter = out.error.headers["retry-after"];
+    if ((out.error.status === 429 || out.error.status === 529) && retryAfter)
       headers["retry-after"] = retryAfter;
-    return new Response(JSON.stringify(out.mapped.body), { status: out.mapped.status, headers });
+    return new Response(JSON.stringify(out.error.body), { status: out.error.status, headers });
   }
   const payload = out.kind === "json" ? (out.body as Uint8Array<ArrayBuffer>) : out.body;
   return new Response(payload, { status: out.status, headers: out.headers });
