@@ -68,7 +68,7 @@ function benchThroughput(): void {
   type Mode = "translate" | "sse" | "ccr";
   const run = (mode: Mode) => {
     const t0 = performance.now();
-    const t = new CerebrasToAnthropicStream({ model: "claude-opus-5-5", messageId: "msg_bench" });
+    const t = new CerebrasToAnthropicStream({ requestedModel: "claude-opus-5-5", messageId: "msg_bench" });
     const ccr = new CcrChunkEncoder("msg_bench", "claude-opus-5-5");
     let events = 0;
     let bytes = 0;
@@ -108,7 +108,7 @@ function retainedMidStream(n: number, gc: () => void): number {
   gc();
   gc();
   const before = process.memoryUsage().heapUsed;
-  const t = new CerebrasToAnthropicStream({ model: "claude-opus-5-5", messageId: "msg_bench" });
+  const t = new CerebrasToAnthropicStream({ requestedModel: "claude-opus-5-5", messageId: "msg_bench" });
   for (const r of syntheticReads(n, false)) t.push(r);
   gc();
   gc();

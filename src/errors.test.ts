@@ -76,7 +76,7 @@ describe("Cerebras HTTP errors → Anthropic errors", () => {
       status: 404,
       body: fixture("error_404_model_not_found.json"),
       context: {
-        model: "zai-glm-4.7",
+        cerebrasModel: "zai-glm-4.7",
         liveModels: ["gpt-oss-120b", "qwen-3.8-27b"],
       },
     });

@@ -190,7 +190,7 @@ export function retryAfterSeconds(headers: HeaderSource, code?: string | null, c
 
 export interface ErrorContext {
   /** The Cerebras model id the request went to. */
-  model?: string;
+  cerebrasModel?: string;
   /** Live model ids (from `/v1/models`); the table's non-retired ids when unknown. */
   liveModels?: readonly string[];
   modelOverrides?: Record<string, ModelOverride>;
@@ -242,7 +242,7 @@ export function cerebrasHttpErrorToAnthropic({
     );
   }
   if (e.code === "model_not_found" || (status === 404 && /model/i.test(msg))) {
-    return mapped(404, "not_found_error", modelNotFoundMessage(ctx.model, ctx));
+    return mapped(404, "not_found_error", modelNotFoundMessage(ctx.cerebrasModel, ctx));
   }
   if (e.code === "queue_exceeded" || status === 503) {
     return mapped(

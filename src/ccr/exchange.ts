@@ -126,7 +126,7 @@ export class CerebrasExchange {
   }
 
   /** Echoed as the response's `model`: the name the client sent, as the Anthropic API does. */
-  get model(): string {
+  get requestedModel(): string {
     const sent = requestedModel(this.context.req?.raw);
     if (sent) return sent;
     return (
@@ -136,12 +136,12 @@ export class CerebrasExchange {
   }
 
   private get errorContext(): ErrorContext {
-    return { model: this.translation?.body.model, modelOverrides: this.settings.options.models };
+    return { cerebrasModel: this.translation?.body.model, modelOverrides: this.settings.options.models };
   }
 
   private get responseState() {
     return {
-      model: this.model,
+      requestedModel: this.requestedModel,
       messageId: this.messageId,
       estimatedInputTokens: this.translation?.estimatedInputTokens ?? 0,
       errorContext: this.errorContext,
@@ -216,7 +216,7 @@ export class CerebrasExchange {
       body: new TextEncoder().encode(JSON.stringify(t.body)),
       reserveTokens: t.estimatedInputTokens + (t.body.max_completion_tokens ?? 0),
       stream: t.body.stream,
-      model: t.body.model,
+      cerebrasModel: t.body.model,
       requestId,
       signal: this.signal,
     });
@@ -382,7 +382,7 @@ export class CerebrasExchange {
   private streamTranslator(): CerebrasToAnthropicStream {
     const s = this.responseState;
     this.translator ??= new CerebrasToAnthropicStream({
-      model: s.model,
+      requestedModel: s.requestedModel,
       messageId: s.messageId,
       estimatedInputTokens: s.estimatedInputTokens,
       errorContext: s.errorContext,

@@ -42,7 +42,7 @@ export function messageFromCerebrasJson(
     });
   }
   return cerebrasToAnthropicMessage(completion, {
-    model: state.model,
+    requestedModel: state.requestedModel,
     messageId: state.messageId,
     estimatedInputTokens: state.estimatedInputTokens,
     errorContext: state.errorContext,
@@ -54,7 +54,7 @@ export async function messageFromCerebrasSse(
   state: Omit<State, "release" | "coalesceDeltas">,
 ): Promise<AnthropicMessage> {
   const t = new CerebrasToAnthropicStream({
-    model: state.model,
+    requestedModel: state.requestedModel,
     messageId: state.messageId,
     estimatedInputTokens: state.estimatedInputTokens,
     errorContext: state.errorContext,

@@ -10,8 +10,8 @@ import { CcrChunkEncoder, coalesceAnthropicDeltas } from "./encoder";
 
 /** What translating one answer needs to know about its request. */
 export interface AnswerState {
-  /** The model name the response echoes. */
-  model: string;
+  /** The model name the client sent, which the response echoes. */
+  requestedModel: string;
   messageId: string;
   estimatedInputTokens: number;
   errorContext: ErrorContext;
@@ -27,12 +27,12 @@ export function cerebrasSseToCcrStream(
   coalesce = true,
 ): ReadableStream<Uint8Array> {
   const translator = new CerebrasToAnthropicStream({
-    model: state.model,
+    requestedModel: state.requestedModel,
     messageId: state.messageId,
     estimatedInputTokens: state.estimatedInputTokens,
     errorContext: state.errorContext,
   });
-  const encoder = new CcrChunkEncoder(state.messageId, state.model);
+  const encoder = new CcrChunkEncoder(state.messageId, state.requestedModel);
   const bytes = new TextEncoder();
   return cerebrasSseToAnthropicEvents<Uint8Array>(upstream, {
     translator,

@@ -39,7 +39,7 @@ export interface PoolCallContext {
   upstream: string;
   body: Uint8Array;
   reserve: number;
-  model?: string;
+  cerebrasModel?: string;
   /** False for a non-streaming request: its answer comes whole, after the generation. */
   stream?: boolean;
   settings: RelaySettings;
@@ -61,14 +61,14 @@ const MAX_LOOP_TURNS = 1000;
 
 type Failed = Extract<AttemptOutcome, { kind: "http-error" } | { kind: "transport" }>;
 
-function mapFailure(f: Failed, kind: FailureKind, model: string | undefined): AnthropicHttpError {
+function mapFailure(f: Failed, kind: FailureKind, cerebrasModel: string | undefined): AnthropicHttpError {
   if (f.kind === "transport") return transportErrorToAnthropic(f.error);
   return cerebrasHttpErrorToAnthropic({
     status: f.status,
     body: f.body,
     // Reset headers ride on every Cerebras response; they time quota windows, not capacity shedding.
     headers: kind === "transient" ? undefined : f.headers,
-    context: { model },
+    context: { cerebrasModel },
   });
 }
 
@@ -257,7 +257,7 @@ export async function callCerebrasThroughPool(
       outcome.kind === "transport" ? "transient" : classifyCerebrasFailure(outcome.status, outcome.body);
     const entry = attemptLog(lease, t0, outcome, kind, redactor);
     record.attempts.push(entry);
-    last = mapFailure(outcome, kind, ctx.model);
+    last = mapFailure(outcome, kind, ctx.cerebrasModel);
     if (outcome.kind === "http-error" && outcome.status === 429) pool.totals.rateLimited++;
 
     // A non-streaming answer that took the whole bound would take it again: answered, not retried.

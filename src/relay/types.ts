@@ -69,7 +69,8 @@ export interface RelayCallInput {
   reserveTokens?: number;
   /** The request asks for a stream (`stream: true`); false selects the whole-answer bound. */
   stream?: boolean;
-  model?: string;
+  /** The Cerebras model id the body asks for (named in a "model not found" error and the request log). */
+  cerebrasModel?: string;
   requestId?: string;
   /** Aborts the upstream call (the client went away). */
   signal?: AbortSignal;

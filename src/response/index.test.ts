@@ -8,7 +8,7 @@ import { cerebrasToAnthropicMessage } from "./index";
 const fixture = (name: string) =>
   JSON.parse(readFileSync(join(__dirname, "../../test/fixtures/cerebras", name), "utf8"));
 
-const opts = { model: "claude-sonnet-4-5", messageId: "msg_test" };
+const opts = { requestedModel: "claude-sonnet-4-5", messageId: "msg_test" };
 
 function completion(message: Record<string, unknown>, finish: string | null = "stop", usage?: object) {
   return {
@@ -66,7 +66,7 @@ describe("cerebrasToAnthropicMessage", () => {
   it("default id is msg_ + random, model is the requested name", () => {
     const m = cerebrasToAnthropicMessage(completion({ content: "hi" }), {
       messageId: newAnthropicMessageId(),
-      model: "claude-haiku",
+      requestedModel: "claude-haiku",
     });
     expect(m.id).toMatch(/^msg_[0-9a-f]{24}$/);
     expect(m.model).toBe("claude-haiku");

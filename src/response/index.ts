@@ -11,8 +11,8 @@ import { parseCerebrasToolArguments } from "./tool-arguments";
 import { cerebrasToAnthropicUsage, estimateOutputTokens } from "./usage";
 
 export interface ResponseTranslationOptions {
-  /** Echoed as `model`: the name the client asked for. */
-  model: string;
+  /** Echoed as `model`: the name the client asked for (not the Cerebras id it was routed to). */
+  requestedModel: string;
   /** The message's `id`; made once per exchange by newAnthropicMessageId (src/response/ids.ts). */
   messageId: string;
   /** Reported as `input_tokens` when Cerebras sends no usage. */
@@ -116,7 +116,7 @@ export function cerebrasToAnthropicMessage(
     id: opts.messageId,
     type: "message",
     role: "assistant",
-    model: opts.model,
+    model: opts.requestedModel,
     content,
     stop_reason: cerebrasFinishToAnthropicStopReason(choice?.finish_reason, hasToolUse),
     stop_sequence: null,

@@ -12,7 +12,7 @@ async function batchesOf<T>(stream: ReadableStream<T>): Promise<T[]> {
   return out;
 }
 
-const translator = () => new CerebrasToAnthropicStream({ model: "m", messageId: "msg_t" });
+const translator = () => new CerebrasToAnthropicStream({ requestedModel: "m", messageId: "msg_t" });
 const types = (events: AnthropicStreamEvent[]) => events.map((e) => e.type);
 
 describe("cerebrasSseToAnthropicEvents", () => {

@@ -9,7 +9,7 @@ const fixture = (n: string) => readFileSync(`test/fixtures/cerebras/${n}`, "utf8
 
 describe("message ⇄ stream events", () => {
   it("a streamed fixture folds into the same message as its non-streaming twin", () => {
-    const t = new CerebrasToAnthropicStream({ model: "zai-glm-4.7", messageId: "msg_1" });
+    const t = new CerebrasToAnthropicStream({ requestedModel: "zai-glm-4.7", messageId: "msg_1" });
     const folded = anthropicStreamEventsToMessage([
       ...t.push(fixture("glm47_stream_reasoning_text_toolcall.sse")),
       ...t.end(),
@@ -17,7 +17,7 @@ describe("message ⇄ stream events", () => {
     const direct = cerebrasToAnthropicMessage(
       JSON.parse(fixture("glm47_nonstream_reasoning_toolcall.json")),
       {
-        model: "zai-glm-4.7",
+        requestedModel: "zai-glm-4.7",
         messageId: "msg_1",
       },
     );
@@ -34,14 +34,14 @@ describe("message ⇄ stream events", () => {
 
   it("message → events → message is the identity", () => {
     const m = cerebrasToAnthropicMessage(JSON.parse(fixture("glm47_nonstream_reasoning_toolcall.json")), {
-      model: "zai-glm-4.7",
+      requestedModel: "zai-glm-4.7",
       messageId: "msg_2",
     });
     expect(anthropicStreamEventsToMessage(anthropicMessageToStreamEvents(m))).toEqual(m);
   });
 
   it("an error event is thrown, not folded into a message", () => {
-    const t = new CerebrasToAnthropicStream({ messageId: newAnthropicMessageId(), model: "m" });
+    const t = new CerebrasToAnthropicStream({ messageId: newAnthropicMessageId(), requestedModel: "m" });
     const events = [...t.push(fixture("stream_midstream_error_chunk.sse")), ...t.end()];
     expect(() => anthropicStreamEventsToMessage(events)).toThrow();
   });

@@ -6,7 +6,7 @@ import type { AnthropicStreamEvent } from "../wire/anthropic";
 import { CerebrasToAnthropicStream } from "./translator";
 
 const newStream = (extra: { estimatedInputTokens?: number } = {}) =>
-  new CerebrasToAnthropicStream({ model: "claude-x", messageId: "msg_t", ...extra });
+  new CerebrasToAnthropicStream({ requestedModel: "claude-x", messageId: "msg_t", ...extra });
 
 function all(sse: string, extra: { estimatedInputTokens?: number } = {}) {
   const t = newStream(extra);
@@ -173,7 +173,7 @@ describe("CerebrasToAnthropicStream", () => {
 
 describe("gateway variants", () => {
   it("reads delta.reasoning_content as reasoning (some OpenAI-compatible gateways rename the field)", () => {
-    const t = new CerebrasToAnthropicStream({ messageId: newAnthropicMessageId(), model: "m" });
+    const t = new CerebrasToAnthropicStream({ messageId: newAnthropicMessageId(), requestedModel: "m" });
     const sse =
       'data: {"choices":[{"index":0,"delta":{"role":"assistant"}}]}\n\n' +
       'data: {"choices":[{"index":0,"delta":{"reasoning_content":"think"}}]}\n\n' +

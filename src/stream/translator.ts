@@ -199,7 +199,7 @@ export class CerebrasToAnthropicStream {
         id: this.opts.messageId,
         type: "message",
         role: "assistant",
-        model: this.opts.model,
+        model: this.opts.requestedModel,
         content: [],
         stop_reason: null,
         stop_sequence: null,

@@ -281,7 +281,7 @@ describe.each<CcrVersion>(["1.0.73", "2.0.0"])("real ccr %s with the plugin", (v
         const start = seen[0]!.message;
         expect(start.usage.input_tokens).toBeGreaterThan(0); // the estimate, before Cerebras counts
         const t = new CerebrasToAnthropicStream({
-          model,
+          requestedModel: model,
           messageId: start.id,
           estimatedInputTokens: start.usage.input_tokens,
         });

@@ -89,7 +89,7 @@ describe.each<CcrVersion>(["2.0.0", "1.0.73"])("client events through real ccr %
           const seen = await eventsThroughCcr(body);
           const start = seen[0]?.message;
           const t = new CerebrasToAnthropicStream({
-            model: "claude-sonnet-4-5",
+            requestedModel: "claude-sonnet-4-5",
             messageId: start?.id,
             estimatedInputTokens: start?.usage.input_tokens,
           });

@@ -65,7 +65,7 @@ const ask = (model = "cerebras,zai-glm-4.7", extra: Partial<Anthropic.MessageCre
 
 /** What our core decides for the same upstream bytes. */
 function coreEvents(sse: string, model: string): AnthropicStreamEvent[] {
-  const t = new CerebrasToAnthropicStream({ model, messageId: "msg_x" });
+  const t = new CerebrasToAnthropicStream({ requestedModel: model, messageId: "msg_x" });
   return [...t.push(sse), ...t.end()];
 }
 

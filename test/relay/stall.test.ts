@@ -137,13 +137,13 @@ describe("an upstream that goes silent", () => {
     const out = await relay.call({
       upstream,
       body: new TextEncoder().encode(JSON.stringify(chatBody("x", { stream: true }))),
-      model: "gpt-oss-120b",
+      cerebrasModel: "gpt-oss-120b",
     });
     if (out.kind !== "stream") throw new Error(`expected a stream, got ${out.kind}`);
     const client = cerebrasSseToCcrStream(
       out.body,
       {
-        model: "gpt-oss-120b",
+        requestedModel: "gpt-oss-120b",
         messageId: "msg_stall",
         estimatedInputTokens: 10,
         errorContext: {},

@@ -12,7 +12,7 @@ import { anthropicStreamViolations } from "./support/grammar";
 import { cerebrasSseToAnthropicSse } from "./support/web";
 
 function translate(sse: string | string[], opts: { estimatedInputTokens?: number } = {}) {
-  const t = new CerebrasToAnthropicStream({ model: "claude-opus-4-5", messageId: "msg_d", ...opts });
+  const t = new CerebrasToAnthropicStream({ requestedModel: "claude-opus-4-5", messageId: "msg_d", ...opts });
   const events: AnthropicStreamEvent[] = [];
   for (const piece of Array.isArray(sse) ? sse : [sse]) events.push(...t.push(piece));
   events.push(...t.end());
@@ -196,7 +196,7 @@ describe("ccr streaming defects (S1–S17) do not occur", () => {
   it("S13: message_start carries the requested model, a msg_ id and the input estimate; cache counts are reported", () => {
     const t = new CerebrasToAnthropicStream({
       messageId: newAnthropicMessageId(),
-      model: "claude-opus-4-5",
+      requestedModel: "claude-opus-4-5",
       estimatedInputTokens: 4321,
     });
     const events = [...t.push(cerebrasSse([{ content: "x" }, { finish: "stop", usage: USAGE }])), ...t.end()];
@@ -256,7 +256,7 @@ describe("ccr streaming defects (S1–S17) do not occur", () => {
     });
     const reader = cerebrasSseToAnthropicSse(upstream, {
       messageId: newAnthropicMessageId(),
-      model: "m",
+      requestedModel: "m",
     }).getReader();
     await reader.read();
     await reader.cancel("client went away");
@@ -286,7 +286,7 @@ describe("ccr streaming defects (S1–S17) do not occur", () => {
 });
 
 describe("ccr non-streaming defects (N1–N5) do not occur", () => {
-  const opts = { model: "claude-opus-4-5", messageId: newAnthropicMessageId() };
+  const opts = { requestedModel: "claude-opus-4-5", messageId: newAnthropicMessageId() };
 
   it("N1: message.reasoning becomes a thinking block", () => {
     const m = cerebrasToAnthropicMessage(completion({ reasoning: "why", content: "because" }), opts);

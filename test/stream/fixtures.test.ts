@@ -13,7 +13,7 @@ const fixture = (name: string) => readFileSync(join(FIXTURES, name), "utf8");
 
 function translate(sse: string, estimatedInputTokens?: number): AnthropicStreamEvent[] {
   const t = new CerebrasToAnthropicStream({
-    model: "claude-sonnet-4-5",
+    requestedModel: "claude-sonnet-4-5",
     messageId: "msg_test",
     estimatedInputTokens,
   });

@@ -42,7 +42,7 @@ const STREAMS: Uint8Array[] = [
 ];
 
 function translateBytes(pieces: Uint8Array[]): AnthropicStreamEvent[] {
-  const t = new CerebrasToAnthropicStream({ model: "m", messageId: "msg_p" });
+  const t = new CerebrasToAnthropicStream({ requestedModel: "m", messageId: "msg_p" });
   const events: AnthropicStreamEvent[] = [];
   for (const p of pieces) events.push(...t.push(p));
   events.push(...t.end());
@@ -201,7 +201,7 @@ describe("random chunk sequences", () => {
   it("always yield a grammar-valid stream that keeps all text and the early reasoning", () => {
     fc.assert(
       fc.property(fc.array(op, { maxLength: 25 }), ending, (ops, end) => {
-        const t = new CerebrasToAnthropicStream({ model: "m", messageId: "msg_r" });
+        const t = new CerebrasToAnthropicStream({ requestedModel: "m", messageId: "msg_r" });
         const events = [...t.push(render(ops, end)), ...t.end()];
         expect(anthropicStreamViolations(events)).toEqual([]);
         expect(t.finished).toBe(true);

@@ -53,7 +53,7 @@ const REQUEST = {
 };
 
 function translateToSse(cerebrasSseText: string): string {
-  const t = new CerebrasToAnthropicStream({ model: "claude-sonnet-4-5", messageId: "msg_stream" });
+  const t = new CerebrasToAnthropicStream({ requestedModel: "claude-sonnet-4-5", messageId: "msg_stream" });
   const events = [...t.push(cerebrasSseText), ...t.end()];
   expect(anthropicStreamViolations(events)).toEqual([]);
   return events.map(encodeAnthropicSseEvent).join("");
@@ -85,7 +85,7 @@ async function sdkStreamError(cerebrasSseText: string): Promise<APIError> {
 }
 
 const nonStream = (completion: unknown) =>
-  cerebrasToAnthropicMessage(completion, { model: "claude-sonnet-4-5", messageId: "msg_stream" });
+  cerebrasToAnthropicMessage(completion, { requestedModel: "claude-sonnet-4-5", messageId: "msg_stream" });
 
 const GLM_EXPECTED: AnthropicMessage = {
   id: "msg_stream",
@@ -264,7 +264,7 @@ describe("non-streaming messages through the real SDK (messages.create)", () => 
     const message = cerebrasToAnthropicMessage(
       JSON.parse(fixtureText("glm47_nonstream_reasoning_toolcall.json")),
       {
-        model: "claude-sonnet-4-5",
+        requestedModel: "claude-sonnet-4-5",
         messageId: "msg_ns",
       },
     );

@@ -16,7 +16,7 @@ describe("cerebrasSseToAnthropicSse", () => {
     const out = await readAll(
       cerebrasSseToAnthropicSse(upstreamOf([body.slice(0, 50), body.slice(50)]), {
         messageId: newAnthropicMessageId(),
-        model: "m",
+        requestedModel: "m",
       }),
     );
     expect(eventNames(out)).toEqual([
@@ -34,7 +34,7 @@ describe("cerebrasSseToAnthropicSse", () => {
     const out = await readAll(
       cerebrasSseToAnthropicSse(
         upstreamOf([body, Object.assign(new Error("reset"), { code: "ECONNRESET" })]),
-        { messageId: newAnthropicMessageId(), model: "m" },
+        { messageId: newAnthropicMessageId(), requestedModel: "m" },
       ),
     );
     expect(eventNames(out).at(-1)).toBe("error");
@@ -47,7 +47,7 @@ describe("cerebrasSseToAnthropicSse", () => {
     const out = await readAll(
       cerebrasSseToAnthropicSse(
         upstreamOf([body, "data: never read\n\n", "x"], () => (cancelled = true)),
-        { messageId: newAnthropicMessageId(), model: "m" },
+        { messageId: newAnthropicMessageId(), requestedModel: "m" },
       ),
     );
     expect(eventNames(out).at(-1)).toBe("message_stop");

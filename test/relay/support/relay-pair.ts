@@ -80,7 +80,7 @@ export async function callRelayAsResponse(
     apiKey: o.authorization?.replace(/^Bearer\s+/i, ""),
     body: new TextEncoder().encode(typeof body === "string" ? body : JSON.stringify(body)),
     reserveTokens: o.reserve,
-    model: "gpt-oss-120b",
+    cerebrasModel: "gpt-oss-120b",
     requestId: o.requestId,
     signal: o.signal,
     stream: o.stream,
