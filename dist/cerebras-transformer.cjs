@@ -185,19 +185,44 @@ function resolveCerebrasModelId(requested, opts) {
 }
 
 // src/errors.ts
-var AnthropicHttpError = class extends Error {
+var AnthropicHttpError = class _AnthropicHttpError extends Error {
   status;
   errorType;
   headers;
-  constructor(status, errorType, message, headers = {}) {
-    super(message);
+  fromUpstream;
+  constructor(init) {
+    super(init.message);
     this.name = "AnthropicHttpError";
-    this.status = status;
-    this.errorType = errorType;
-    this.headers = headers;
+    this.status = init.status;
+    this.errorType = init.type;
+    this.headers = init.headers ?? {};
+    this.fromUpstream = init.fromUpstream ?? false;
   }
-  toBody() {
+  /** The error an Anthropic `error` event (or error response body) stands for. */
+  static fromBody(body) {
+    const type = body.error.type;
+    return new _AnthropicHttpError({
+      status: httpStatusForAnthropicErrorType(type),
+      type,
+      message: body.error.message
+    });
+  }
+  /** The same error with some fields changed. */
+  with(changes) {
+    return new _AnthropicHttpError({ ...this.init, ...changes });
+  }
+  /** The JSON body (and `error` stream event) the Anthropic API sends for it. */
+  get body() {
     return anthropicErrorBody(this.errorType, this.message);
+  }
+  get init() {
+    return {
+      status: this.status,
+      type: this.errorType,
+      message: this.message,
+      headers: this.headers,
+      fromUpstream: this.fromUpstream
+    };
   }
 };
 function anthropicErrorBody(type, message) {
@@ -219,7 +244,7 @@ function httpStatusForAnthropicErrorType(type) {
   return STATUS_OF_TYPE[type] ?? 500;
 }
 function invalidRequest(message) {
-  return new AnthropicHttpError(400, "invalid_request_error", message);
+  return new AnthropicHttpError({ status: 400, type: "invalid_request_error", message });
 }
 function claudeCodeVisibleStatus(status) {
   if (status === 401) return 403;
@@ -286,9 +311,14 @@ function modelNotFoundMessage(model, ctx = {}) {
   return `model '${model ?? "?"}' is not available on Cerebras (${why}). Live models: ${live.join(", ")}. Switch with /model cerebras,<id> or change Router.default in ~/.claude-code-router/config.json.`;
 }
 function mapped(status, type, message, headers = {}) {
-  return { status, body: anthropicErrorBody(type, message), headers };
+  return new AnthropicHttpError({ status, type, message, headers });
 }
-function cerebrasHttpErrorToAnthropic(status, body, headers, ctx = {}) {
+function cerebrasHttpErrorToAnthropic({
+  status,
+  body,
+  headers,
+  context: ctx = {}
+}) {
   const e = parseCerebrasErrorPayload(body);
   const msg = e.message ?? `Cerebras returned HTTP ${status}`;
   const overflow = CONTEXT_LENGTH_RE.exec(msg);
@@ -351,19 +381,31 @@ function cerebrasHttpErrorToAnthropic(status, body, headers, ctx = {}) {
 function cerebrasStreamErrorToAnthropic(payload, ctx = {}) {
   const p = payload;
   const status = typeof p.status_code === "number" ? p.status_code : 500;
-  return cerebrasHttpErrorToAnthropic(status, p.error !== void 0 ? p : payload, void 0, ctx).body;
+  return cerebrasHttpErrorToAnthropic({ status, body: p.error !== void 0 ? p : payload, context: ctx }).body;
 }
 function transportErrorToAnthropic(err) {
   const e = err;
   const code = e?.code ?? e?.cause?.code;
   if (e?.name === "TimeoutError" || code === "UND_ERR_HEADERS_TIMEOUT" || code === "ETIMEDOUT") {
-    return mapped(504, "timeout_error", `Cerebras did not answer in time (${code ?? e?.name})`);
+    return new AnthropicHttpError({
+      status: 504,
+      type: "timeout_error",
+      message: `Cerebras did not answer in time (${code ?? e?.name})`
+    });
   }
-  return mapped(
-    502,
-    "api_error",
-    `Could not reach Cerebras: ${code ?? ""} ${e?.message ?? String(err)}`.trim()
-  );
+  return new AnthropicHttpError({
+    status: 502,
+    type: "api_error",
+    message: `Could not reach Cerebras: ${code ?? ""} ${e?.message ?? String(err)}`.trim()
+  });
+}
+function asAnthropicHttpError(err) {
+  if (err instanceof AnthropicHttpError) return err;
+  return new AnthropicHttpError({
+    status: 500,
+    type: "api_error",
+    message: `ccr-cerebras: ${err?.message ?? String(err)}`
+  });
 }
 
 // src/relay/forward.ts
@@ -753,7 +795,13 @@ function backoffDelayMs(retry, baseMs, maxMs, random = Math.random) {
 }
 
 // src/relay/concat-stream.ts
-function concatStream(prefix, rest, capture, onEnd, idleTimeoutMs = 0) {
+function concatStream({
+  prefix,
+  rest,
+  capture,
+  onEnd,
+  idleTimeoutMs = 0
+}) {
   let i = 0;
   let ended = false;
   let stalled;
@@ -1007,8 +1055,12 @@ function sendAnthropicError(res, mapped2, redactor) {
 var MAX_LOOP_TURNS = 1e3;
 function mapFailure(f, kind, model) {
   if (f.kind === "transport") return transportErrorToAnthropic(f.error);
-  return cerebrasHttpErrorToAnthropic(f.status, f.body, kind === "transient" ? void 0 : f.headers, {
-    model
+  return cerebrasHttpErrorToAnthropic({
+    status: f.status,
+    body: f.body,
+    // Reset headers ride on every Cerebras response; they time quota windows, not capacity shedding.
+    headers: kind === "transient" ? void 0 : f.headers,
+    context: { model }
   });
 }
 function errorCode(f) {
@@ -1021,13 +1073,17 @@ function allKeysCooling(pool, waitMs) {
     type: "too_many_requests_error",
     code: "token_quota_exceeded"
   };
-  return cerebrasHttpErrorToAnthropic(429, body, new Headers({ "retry-after": String(seconds3) }));
+  return cerebrasHttpErrorToAnthropic({
+    status: 429,
+    body,
+    headers: new Headers({ "retry-after": String(seconds3) })
+  });
 }
 function soonestRetryAfter(mapped2, pool, reserve) {
   if (mapped2.status !== 429) return mapped2;
   const soonest = Math.max(1, Math.ceil(pool.msUntilAvailable(reserve) / 1e3));
   const given = Number(mapped2.headers["retry-after"]);
-  return Number.isFinite(given) && given <= soonest ? mapped2 : { ...mapped2, headers: { ...mapped2.headers, "retry-after": String(Math.min(soonest, 60)) } };
+  return Number.isFinite(given) && given <= soonest ? mapped2 : mapped2.with({ headers: { ...mapped2.headers, "retry-after": String(Math.min(soonest, 60)) } });
 }
 function firstEventBound(s, stream, untilDeadline) {
   if (stream === false) return s.wholeAnswerTimeoutMs;
@@ -1037,8 +1093,7 @@ function isWholeAnswerStall(outcome) {
   return outcome.kind === "transport" && outcome.error instanceof UpstreamStallError && outcome.error.phase === "whole-answer";
 }
 function namingKey(mapped2, keyName) {
-  const error62 = { ...mapped2.body.error, message: `${mapped2.body.error.message} (pool key "${keyName}")` };
-  return { ...mapped2, body: { ...mapped2.body, error: error62 } };
+  return mapped2.with({ message: `${mapped2.message} (pool key "${keyName}")` });
 }
 function attemptLog(lease, t0, outcome, kind, redactor) {
   const entry = {
@@ -1077,7 +1132,7 @@ async function callCerebrasThroughPool(ctx, onStreamEnd) {
     const redacted = JSON.parse(redactor.redact(JSON.stringify(final.body)));
     record2.response = { status: final.status, headers: { ...final.headers }, body: redacted };
     record2.outcome = "error";
-    return { kind: "error", mapped: { ...final, body: redacted } };
+    return { kind: "error", error: final.with({ message: redacted.error.message }) };
   };
   const clientClosed = () => {
     record2.outcome = "client-closed";
@@ -1134,12 +1189,11 @@ async function callCerebrasThroughPool(ctx, onStreamEnd) {
         return { kind: "json", status: outcome.status, headers, body: outcome.body };
       }
       const capture = new SseCapture(ctx.logging ? SSE_LOG_CAP_BYTES : 0);
-      const rest = outcome.ended ? void 0 : outcome.reader;
-      const body = concatStream(
-        outcome.prefix,
-        rest,
+      const body = concatStream({
+        prefix: outcome.prefix,
+        rest: outcome.ended ? void 0 : outcome.reader,
         capture,
-        (end) => {
+        onEnd: (end) => {
           record2.response = {
             status: outcome.status,
             headers,
@@ -1150,8 +1204,8 @@ async function callCerebrasThroughPool(ctx, onStreamEnd) {
           if (end !== "done") record2.outcome = end === "cancelled" ? "client-closed" : "error";
           onStreamEnd?.();
         },
-        s.streamIdleTimeoutMs
-      );
+        idleTimeoutMs: s.streamIdleTimeoutMs
+      });
       return { kind: "stream", status: outcome.status, headers, body };
     }
     const kind = outcome.kind === "transport" ? "transient" : classifyCerebrasFailure(outcome.status, outcome.body);
@@ -1650,7 +1704,7 @@ function resolveRelaySettings(opts) {
   };
 }
 function relayError(status, type, message) {
-  return { status, body: anthropicErrorBody(type, `ccr-cerebras relay: ${message}`), headers: {} };
+  return new AnthropicHttpError({ status, type, message: `ccr-cerebras relay: ${message}` });
 }
 function parseUpstream(raw) {
   if (!raw) return void 0;
@@ -1721,7 +1775,7 @@ async function startRelay(opts = {}) {
   }
   async function call(input2) {
     const ctx = prepare(input2);
-    if ("status" in ctx) return { kind: "error", mapped: ctx };
+    if (ctx instanceof AnthropicHttpError) return { kind: "error", error: ctx };
     const out = await callCerebrasThroughPool(ctx, () => finish(ctx.record));
     if (out.kind !== "stream") finish(ctx.record);
     return out;
@@ -3179,7 +3233,123 @@ function cerebrasToAnthropicToolUseId(upstreamId) {
   return cleaned.length > 0 ? cleaned : newAnthropicToolUseId();
 }
 
+// src/stream/event-stream.ts
+var UpstreamReadFailure = class {
+  constructor(error62) {
+    this.error = error62;
+  }
+  error;
+};
+function translatingTransformer({ translator, firstSliceBytes = 0, encode: encode3, onEnd }, onCancel) {
+  let first = firstSliceBytes > 0;
+  let ended = false;
+  const end = () => {
+    if (ended) return;
+    ended = true;
+    onEnd?.();
+  };
+  const emit2 = (events, controller) => {
+    if (events.length > 0) {
+      if (encode3) encode3(events, (chunk) => controller.enqueue(chunk));
+      else controller.enqueue(events);
+    }
+    if (translator.finished) {
+      end();
+      controller.terminate();
+    }
+  };
+  return {
+    async transform(piece, controller) {
+      if (piece instanceof UpstreamReadFailure) return emit2(translator.fail(piece.error), controller);
+      if (first && piece.byteLength > firstSliceBytes) {
+        first = false;
+        emit2(translator.push(piece.subarray(0, firstSliceBytes)), controller);
+        if (translator.finished) return;
+        await new Promise((resolve) => setImmediate(resolve));
+        piece = piece.subarray(firstSliceBytes);
+      }
+      first = false;
+      emit2(translator.push(piece), controller);
+    },
+    flush(controller) {
+      emit2(translator.end(), controller);
+      end();
+    },
+    async cancel(reason) {
+      end();
+      await onCancel(reason);
+    }
+  };
+}
+function cerebrasSseToAnthropicEvents(upstream, options) {
+  const source = upstream ?? new ReadableStream({ start: (c) => c.close() });
+  const stop = new AbortController();
+  let cancelled = false;
+  let piped = Promise.resolve();
+  const transform2 = new TransformStream(
+    translatingTransformer(options, async (reason) => {
+      cancelled = true;
+      stop.abort(reason);
+      await piped.catch(() => {
+      });
+    })
+  );
+  piped = source.pipeTo(transform2.writable, { preventAbort: true, signal: stop.signal });
+  piped.catch(async (error62) => {
+    if (cancelled) return;
+    const writer = transform2.writable.getWriter();
+    try {
+      await writer.write(new UpstreamReadFailure(error62));
+      await writer.close();
+    } catch {
+    } finally {
+      writer.releaseLock();
+    }
+  });
+  return transform2.readable;
+}
+
 // src/stream/message-events.ts
+function blockEvents(b, index) {
+  switch (b.type) {
+    case "thinking":
+      return [
+        {
+          type: "content_block_start",
+          index,
+          content_block: { type: "thinking", thinking: "", signature: "" }
+        },
+        { type: "content_block_delta", index, delta: { type: "thinking_delta", thinking: b.thinking } },
+        { type: "content_block_delta", index, delta: { type: "signature_delta", signature: b.signature } }
+      ];
+    case "text": {
+      const start = {
+        type: "content_block_start",
+        index,
+        content_block: { type: "text", text: "" }
+      };
+      if (!b.text) return [start];
+      return [start, { type: "content_block_delta", index, delta: { type: "text_delta", text: b.text } }];
+    }
+    case "tool_use":
+      return [
+        {
+          type: "content_block_start",
+          index,
+          content_block: { type: "tool_use", id: b.id, name: b.name, input: {} }
+        },
+        {
+          type: "content_block_delta",
+          index,
+          delta: { type: "input_json_delta", partial_json: JSON.stringify(b.input) }
+        }
+      ];
+    default: {
+      const _exhaustive = b;
+      return [];
+    }
+  }
+}
 function anthropicMessageToStreamEvents(m) {
   const events = [
     {
@@ -3194,35 +3364,7 @@ function anthropicMessageToStreamEvents(m) {
     }
   ];
   m.content.forEach((b, index) => {
-    if (b.type === "thinking") {
-      events.push(
-        {
-          type: "content_block_start",
-          index,
-          content_block: { type: "thinking", thinking: "", signature: "" }
-        },
-        { type: "content_block_delta", index, delta: { type: "thinking_delta", thinking: b.thinking } },
-        { type: "content_block_delta", index, delta: { type: "signature_delta", signature: b.signature } }
-      );
-    } else if (b.type === "text") {
-      events.push({ type: "content_block_start", index, content_block: { type: "text", text: "" } });
-      if (b.text)
-        events.push({ type: "content_block_delta", index, delta: { type: "text_delta", text: b.text } });
-    } else {
-      events.push(
-        {
-          type: "content_block_start",
-          index,
-          content_block: { type: "tool_use", id: b.id, name: b.name, input: {} }
-        },
-        {
-          type: "content_block_delta",
-          index,
-          delta: { type: "input_json_delta", partial_json: JSON.stringify(b.input) }
-        }
-      );
-    }
-    events.push({ type: "content_block_stop", index });
+    events.push(...blockEvents(b, index), { type: "content_block_stop", index });
   });
   events.push(
     {
@@ -3234,30 +3376,57 @@ function anthropicMessageToStreamEvents(m) {
   );
   return events;
 }
+function applyDelta(b, d, json3, index) {
+  switch (d.type) {
+    case "text_delta":
+      if (b?.type === "text") b.text += d.text;
+      return;
+    case "thinking_delta":
+      if (b?.type === "thinking") b.thinking += d.thinking;
+      return;
+    case "signature_delta":
+      if (b?.type === "thinking") b.signature = d.signature;
+      return;
+    case "input_json_delta":
+      if (b?.type === "tool_use") json3[index] += d.partial_json;
+      return;
+    default: {
+      const _exhaustive = d;
+    }
+  }
+}
 function anthropicStreamEventsToMessage(events) {
   let message;
   const json3 = [];
   for (const e of events) {
-    if (e.type === "error") throw e;
+    if (e.type === "error") throw AnthropicHttpError.fromBody(e);
     if (e.type === "message_start") message = { ...e.message, content: [] };
     if (!message) continue;
-    if (e.type === "content_block_start") {
-      message.content[e.index] = { ...e.content_block };
-      json3[e.index] = "";
-    } else if (e.type === "content_block_delta") {
-      const b = message.content[e.index];
-      const d = e.delta;
-      if (b?.type === "text" && d.type === "text_delta") b.text += d.text;
-      else if (b?.type === "thinking" && d.type === "thinking_delta") b.thinking += d.thinking;
-      else if (b?.type === "thinking" && d.type === "signature_delta") b.signature = d.signature;
-      else if (b?.type === "tool_use" && d.type === "input_json_delta") json3[e.index] += d.partial_json;
-    } else if (e.type === "content_block_stop") {
-      const b = message.content[e.index];
-      if (b?.type === "tool_use") b.input = json3[e.index] ? JSON.parse(json3[e.index]) : {};
-    } else if (e.type === "message_delta") {
-      message.stop_reason = e.delta.stop_reason;
-      message.stop_sequence = e.delta.stop_sequence;
-      message.usage = { ...message.usage, ...e.usage };
+    switch (e.type) {
+      case "message_start":
+      case "message_stop":
+      case "ping":
+        break;
+      case "content_block_start":
+        message.content[e.index] = { ...e.content_block };
+        json3[e.index] = "";
+        break;
+      case "content_block_delta":
+        applyDelta(message.content[e.index], e.delta, json3, e.index);
+        break;
+      case "content_block_stop": {
+        const b = message.content[e.index];
+        if (b?.type === "tool_use") b.input = json3[e.index] ? JSON.parse(json3[e.index]) : {};
+        break;
+      }
+      case "message_delta":
+        message.stop_reason = e.delta.stop_reason;
+        message.stop_sequence = e.delta.stop_sequence;
+        message.usage = { ...message.usage, ...e.usage };
+        break;
+      default: {
+        const _exhaustive = e;
+      }
     }
   }
   if (!message) throw new Error("the stream carried no message");
@@ -3366,8 +3535,12 @@ var LeadingThinkTagSplitter = class {
         this.state = "text";
         return { reasoning: "", text: t };
       }
-      default:
+      case "text":
         return { reasoning: "", text: buf };
+      default: {
+        const _exhaustive = this.state;
+        return { reasoning: "", text: buf };
+      }
     }
   }
 };
@@ -4714,8 +4887,8 @@ var AnthropicClientReply = class {
   /** An HTTP error before anything was sent; on a started stream, an `event: error` that ends it. */
   async sendError(err) {
     if (!this.committed)
-      return this.sendJson(claudeCodeVisibleStatus(err.status), err.toBody(), retryHeaders(err));
-    await this.writeEvents([err.toBody()]);
+      return this.sendJson(claudeCodeVisibleStatus(err.status), err.body, retryHeaders(err));
+    await this.writeEvents([err.body]);
     this.end();
   }
   startStream() {
@@ -4787,11 +4960,17 @@ function watchFastifyHandlers() {
   bound = true;
   import_node_diagnostics_channel.default.tracingChannel("fastify.request.handler").start.bindStore(scope, (message) => {
     const m = message;
-    return { request: m.request, reply: m.reply };
+    const holder = {
+      current: { request: m.request, reply: m.reply }
+    };
+    m.reply?.raw?.once("close", () => {
+      holder.current = void 0;
+    });
+    return holder;
   });
 }
 function currentFastifyHandler() {
-  const s = scope.getStore();
+  const s = scope.getStore()?.current;
   if (!s?.reply || typeof s.reply.hijack !== "function" || !s.reply.raw) return void 0;
   return s;
 }
@@ -4909,11 +5088,11 @@ function readJsonBody(completion) {
   try {
     return JSON.parse(text);
   } catch {
-    throw new AnthropicHttpError(
-      502,
-      "api_error",
-      `Cerebras returned a body that is not JSON: ${text.slice(0, 200)}`
-    );
+    throw new AnthropicHttpError({
+      status: 502,
+      type: "api_error",
+      message: `Cerebras returned a body that is not JSON: ${text.slice(0, 200)}`
+    });
   }
 }
 function looksLikeFlatError(body) {
@@ -4926,20 +5105,22 @@ function impliedErrorStatus(body) {
 }
 function throwIfNotCompletion(body, ctx) {
   if (!body || typeof body !== "object" || Array.isArray(body)) {
-    throw new AnthropicHttpError(502, "api_error", "Cerebras returned a response that is not a JSON object");
+    throw new AnthropicHttpError({
+      status: 502,
+      type: "api_error",
+      message: "Cerebras returned a response that is not a JSON object"
+    });
   }
   const obj = body;
   if (obj.error !== void 0 || !Array.isArray(obj.choices) && looksLikeFlatError(obj)) {
-    const mapped2 = cerebrasHttpErrorToAnthropic(impliedErrorStatus(obj), obj, void 0, ctx);
-    throw new AnthropicHttpError(
-      mapped2.status,
-      mapped2.body.error.type,
-      mapped2.body.error.message,
-      mapped2.headers
-    );
+    throw cerebrasHttpErrorToAnthropic({ status: impliedErrorStatus(obj), body: obj, context: ctx });
   }
   if (!Array.isArray(obj.choices) || obj.choices.length === 0) {
-    throw new AnthropicHttpError(502, "api_error", "Cerebras returned a completion without choices");
+    throw new AnthropicHttpError({
+      status: 502,
+      type: "api_error",
+      message: "Cerebras returned a completion without choices"
+    });
   }
 }
 function firstChoice(choices) {
@@ -5025,17 +5206,33 @@ var CcrChunkEncoder = class {
 
 `;
   }
-  /** The SSE text for one Anthropic event, or "" when ccr needs nothing for it. */
+  /**
+   * The SSE text for one Anthropic event, or "" when ccr needs nothing for it. Every switch ends in a
+   * `never` check, so a new event, block or delta type does not compile until it is mapped here
+   * (as the Anthropic SDK's MessageStream#accumulateMessage does).
+   * @see https://github.com/anthropics/anthropic-sdk-typescript/blob/main/src/lib/MessageStream.ts
+   */
   encode(e) {
     switch (e.type) {
       case "message_start":
         return this.chunk(`"delta":{"role":"assistant","content":""},"finish_reason":null`);
-      case "content_block_start":
-        if (e.content_block.type !== "tool_use") return "";
-        this.toolCount++;
-        return this.chunk(
-          `"delta":{"tool_calls":[{"index":${this.toolCount - 1},"id":${JSON.stringify(e.content_block.id)},"type":"function","function":{"name":${JSON.stringify(e.content_block.name)},"arguments":""}}]},"finish_reason":null`
-        );
+      case "content_block_start": {
+        const block = e.content_block;
+        switch (block.type) {
+          case "thinking":
+          case "text":
+            return "";
+          case "tool_use":
+            this.toolCount++;
+            return this.chunk(
+              `"delta":{"tool_calls":[{"index":${this.toolCount - 1},"id":${JSON.stringify(block.id)},"type":"function","function":{"name":${JSON.stringify(block.name)},"arguments":""}}]},"finish_reason":null`
+            );
+          default: {
+            const _exhaustive = block;
+            return "";
+          }
+        }
+      }
       case "content_block_delta": {
         const d = e.delta;
         switch (d.type) {
@@ -5053,9 +5250,15 @@ var CcrChunkEncoder = class {
             return d.partial_json ? this.chunk(
               `"delta":{"tool_calls":[{"index":${this.toolCount - 1},"function":{"arguments":${JSON.stringify(d.partial_json)}}}]},"finish_reason":null`
             ) : "";
+          default: {
+            const _exhaustive = d;
+            return "";
+          }
         }
-        return "";
       }
+      case "content_block_stop":
+      case "ping":
+        return "";
       case "message_delta": {
         const finish = anthropicStopReasonToCcrFinish(e.delta.stop_reason);
         const usage = JSON.stringify(anthropicUsageToCcrUsage(e.usage));
@@ -5069,8 +5272,10 @@ var CcrChunkEncoder = class {
         return `data: ${JSON.stringify({ error: e.error })}
 
 `;
-      default:
+      default: {
+        const _exhaustive = e;
         return "";
+      }
     }
   }
 };
@@ -5104,14 +5309,24 @@ function anthropicMessageToCcrCompletion(m) {
   let thinking;
   const toolCalls = [];
   for (const b of m.content) {
-    if (b.type === "text") text = (text ?? "") + b.text;
-    else if (b.type === "thinking") thinking = { content: b.thinking, signature: b.signature || "cerebras" };
-    else
-      toolCalls.push({
-        id: b.id,
-        type: "function",
-        function: { name: b.name, arguments: JSON.stringify(b.input) }
-      });
+    switch (b.type) {
+      case "text":
+        text = (text ?? "") + b.text;
+        break;
+      case "thinking":
+        thinking = { content: b.thinking, signature: b.signature || "cerebras" };
+        break;
+      case "tool_use":
+        toolCalls.push({
+          id: b.id,
+          type: "function",
+          function: { name: b.name, arguments: JSON.stringify(b.input) }
+        });
+        break;
+      default: {
+        const _exhaustive = b;
+      }
+    }
   }
   return {
     id: m.id,
@@ -5144,49 +5359,15 @@ function cerebrasSseToCcrStream(upstream, state, coalesce = true) {
   });
   const encoder = new CcrChunkEncoder(state.messageId, state.model);
   const bytes = new TextEncoder();
-  const reader = upstream?.getReader();
-  let upstreamDone = !reader;
-  const next = async () => {
-    if (upstreamDone || !reader) return translator.end();
-    try {
-      const { done, value } = await reader.read();
-      if (done) {
-        upstreamDone = true;
-        return translator.end();
-      }
-      return translator.push(value);
-    } catch (err) {
-      upstreamDone = true;
-      return translator.fail(err);
-    }
-  };
-  return new ReadableStream({
-    async pull(controller) {
-      for (; ; ) {
-        const read = await next();
-        const events = coalesce ? coalesceAnthropicDeltas(read) : read;
-        let enqueued = false;
-        for (const e of events) {
-          const text = encoder.encode(e);
-          if (text) {
-            controller.enqueue(bytes.encode(text));
-            enqueued = true;
-          }
-        }
-        if (translator.finished || upstreamDone) {
-          if (!upstreamDone) reader?.cancel().catch(() => {
-          });
-          state.release();
-          controller.close();
-          return;
-        }
-        if (enqueued) return;
+  return cerebrasSseToAnthropicEvents(upstream, {
+    translator,
+    encode(batch, enqueue) {
+      for (const e of coalesce ? coalesceAnthropicDeltas(batch) : batch) {
+        const text = encoder.encode(e);
+        if (text) enqueue(bytes.encode(text));
       }
     },
-    cancel(reason) {
-      state.release();
-      return reader?.cancel(reason);
-    }
+    onEnd: () => state.release()
   });
 }
 
@@ -5207,11 +5388,11 @@ function messageFromCerebrasJson(text, state) {
   try {
     completion = JSON.parse(text);
   } catch (err) {
-    throw new AnthropicHttpError(
-      502,
-      "api_error",
-      `Cerebras returned an unreadable response: ${String(err)}`
-    );
+    throw new AnthropicHttpError({
+      status: 502,
+      type: "api_error",
+      message: `Cerebras returned an unreadable response: ${String(err)}`
+    });
   }
   return cerebrasToAnthropicMessage(completion, {
     model: state.model,
@@ -5228,21 +5409,9 @@ async function messageFromCerebrasSse(body, state) {
     errorContext: state.errorContext
   });
   const events = [];
-  if (body)
-    for await (const chunk of body) events.push(...t.push(chunk));
-  events.push(...t.end());
-  try {
-    return anthropicStreamEventsToMessage(events);
-  } catch (err) {
-    const e = err;
-    if (e?.type === "error")
-      throw new AnthropicHttpError(
-        httpStatusForAnthropicErrorType(e.error.type),
-        e.error.type,
-        e.error.message
-      );
-    throw err;
-  }
+  const reader = cerebrasSseToAnthropicEvents(body, { translator: t }).getReader();
+  for (let read = await reader.read(); !read.done; read = await reader.read()) events.push(...read.value);
+  return anthropicStreamEventsToMessage(events);
 }
 function streamOfMessage(message) {
   const encoder = new CcrChunkEncoder(message.id, message.model);
@@ -5273,23 +5442,15 @@ async function cerebrasAnswerToCcrResponse(answer, wantsStream, state) {
 }
 
 // src/ccr/exchange.ts
-var CerebrasAnsweredError = class extends AnthropicHttpError {
-};
 function toCcrError(err) {
-  const mapped2 = asAnthropicError(err);
-  const e = new Error(mapped2.message);
-  e.statusCode = claudeCodeVisibleStatus(mapped2.status);
-  e.type = mapped2.errorType;
-  e.code = err instanceof CerebrasAnsweredError ? "provider_response_error" : mapped2.errorType;
-  e.stack = "";
-  return e;
-}
-function asAnthropicError(err) {
-  if (err instanceof AnthropicHttpError) return err;
-  return new AnthropicHttpError(500, "api_error", `ccr-cerebras: ${err?.message ?? String(err)}`);
-}
-function errorOfEvent(e) {
-  return new AnthropicHttpError(httpStatusForAnthropicErrorType(e.error.type), e.error.type, e.error.message);
+  const e = asAnthropicHttpError(err);
+  return Object.assign(e.with({}), {
+    statusCode: claudeCodeVisibleStatus(e.status),
+    type: e.errorType,
+    code: e.fromUpstream ? "provider_response_error" : e.errorType,
+    stack: ""
+    // keeps the message free of a stack trace, so "prompt is too long: …" reaches Claude Code intact
+  });
 }
 var STAND_IN_COMPLETION = JSON.stringify({
   id: "ccr-cerebras-answered",
@@ -5297,7 +5458,6 @@ var STAND_IN_COMPLETION = JSON.stringify({
   choices: [{ index: 0, message: { role: "assistant", content: "" }, finish_reason: "stop" }]
 });
 var STAND_IN_URL = `data:application/json,${encodeURIComponent(STAND_IN_COMPLETION)}`;
-var SLICE_BYTES = 4096;
 var FIRST_SLICE_BYTES = 1024;
 var CerebrasExchange = class {
   constructor(context, settings) {
@@ -5354,11 +5514,11 @@ var CerebrasExchange = class {
   translate(provider, listedModels) {
     const original = this.context?.req?.body;
     if (!original || typeof original !== "object") {
-      throw new AnthropicHttpError(
-        500,
-        "api_error",
-        "ccr-cerebras: ccr passed no original Anthropic request (context.req.body); use it as a provider-level transformer on /v1/messages"
-      );
+      throw new AnthropicHttpError({
+        status: 500,
+        type: "api_error",
+        message: "ccr-cerebras: ccr passed no original Anthropic request (context.req.body); use it as a provider-level transformer on /v1/messages"
+      });
     }
     const o = this.settings.options;
     const t = anthropicToCerebrasRequest(original, {
@@ -5381,7 +5541,7 @@ var CerebrasExchange = class {
       this.watch.release();
       throw toCcrError(err);
     }
-    await this.answer((client) => client.sendError(asAnthropicError(err)));
+    await this.answer((client) => client.sendError(asAnthropicHttpError(err)));
     return this.standInRequest();
   }
   /** ccr calls Cerebras itself (relay off): its request, with our key and the disconnect signal. */
@@ -5400,7 +5560,7 @@ var CerebrasExchange = class {
    * as it is known (a stream that waits longer than the ping interval is started early, with pings).
    * Otherwise the answer is parked for transformResponseOut; ccr fetches only a `data:` stand-in.
    */
-  async callThroughPool(relay, provider, apiKey, requestId) {
+  async callThroughPool({ relay, provider, apiKey, requestId }) {
     const t = this.requireTranslation();
     const call = relay.call({
       upstream: provider.baseUrl,
@@ -5419,16 +5579,17 @@ var CerebrasExchange = class {
         this.client?.end();
         return this.standInRequest();
       }
-      throw toCcrError(new AnthropicHttpError(499, "api_error", "the client went away"));
+      throw toCcrError(
+        new AnthropicHttpError({ status: 499, type: "api_error", message: "the client went away" })
+      );
     }
     if (out.kind === "error") {
-      const { status, body } = out.mapped;
-      let message = body.error.message;
-      if (body.error.type === "not_found_error" && this.settings.options.discoverModels) {
+      let message = out.error.message;
+      if (out.error.errorType === "not_found_error" && this.settings.options.discoverModels) {
         const live = await this.settings.catalogue.liveIds(provider.baseUrl, apiKey);
         if (live) message = modelNotFoundMessage(t.body.model, { ...this.errorContext, liveModels: live });
       }
-      const err = new CerebrasAnsweredError(status, body.error.type, message, out.mapped.headers);
+      const err = out.error.with({ message, fromUpstream: true });
       if (!this.answered && this.ccrWillFallBack()) {
         this.watch.release();
         throw toCcrError(err);
@@ -5524,7 +5685,7 @@ var CerebrasExchange = class {
     try {
       await write(client);
     } catch (err) {
-      await client.sendError(asAnthropicError(err)).catch(() => {
+      await client.sendError(asAnthropicHttpError(err)).catch(() => {
       });
     } finally {
       client.end();
@@ -5569,38 +5730,28 @@ var CerebrasExchange = class {
     await client.writeEvents(this.translator ? events.filter((e) => e.type !== "message_start") : events);
   }
   /**
-   * Upstream reads → translated events → the client, paced by the client. A large read is translated and
-   * written in slices, so its first events leave before the rest of it is translated.
+   * Upstream reads → translated events → the client, paced by the client. The first read is translated
+   * in a small slice first, so the client's first content waits for nothing else.
    */
   async pumpStream(client, body) {
-    const translator = this.streamTranslator();
-    const reader = body.getReader();
+    const events = cerebrasSseToAnthropicEvents(body, {
+      translator: this.streamTranslator(),
+      firstSliceBytes: client.committed ? 0 : FIRST_SLICE_BYTES
+    });
+    const reader = events.getReader();
     for (; ; ) {
-      let read;
-      try {
-        read = await reader.read();
-      } catch (err) {
-        return this.deliver(client, translator.fail(err));
-      }
-      if (read.done) return this.deliver(client, translator.end());
-      const bytes = read.value;
-      let at = 0;
-      while (at < bytes.byteLength && !translator.finished && !client.closed) {
-        const end = at + (client.committed ? SLICE_BYTES : FIRST_SLICE_BYTES);
-        await this.deliver(client, translator.push(bytes.subarray(at, end)));
-        at = end;
-      }
-      if (translator.finished || client.closed) {
-        reader.cancel().catch(() => {
-        });
-        return;
-      }
+      const read = await reader.read();
+      if (read.done) return;
+      await this.deliver(client, read.value);
+      if (client.closed) return reader.cancel().catch(() => {
+      });
     }
   }
   /** Events to the client; an error before anything was sent is an HTTP error instead. */
   async deliver(client, events) {
     const only = events.length === 1 ? events[0] : void 0;
-    if (only?.type === "error" && !client.committed) await client.sendError(errorOfEvent(only));
+    if (only?.type === "error" && !client.committed)
+      await client.sendError(AnthropicHttpError.fromBody(only));
     else await client.writeEvents(events);
   }
 };
@@ -25729,11 +25880,11 @@ function resolveCerebrasApiKey(providerKey, env = process.env) {
   const usable = providerKey && !providerKey.startsWith("$") ? providerKey : void 0;
   const key = usable ?? env.CEREBRAS_API_KEY ?? parseCerebrasApiKeys(env.CEREBRAS_API_KEYS)?.[0]?.value;
   if (!key) {
-    throw new AnthropicHttpError(
-      401,
-      "authentication_error",
-      `No Cerebras API key: set CEREBRAS_API_KEY (or CEREBRAS_API_KEYS) in the environment ccr starts in (the provider's api_key is ${providerKey ? `"${providerKey}", which is not set` : "empty"}), then run 'ccr restart'.`
-    );
+    throw new AnthropicHttpError({
+      status: 401,
+      type: "authentication_error",
+      message: `No Cerebras API key: set CEREBRAS_API_KEY (or CEREBRAS_API_KEYS) in the environment ccr starts in (the provider's api_key is ${providerKey ? `"${providerKey}", headers: which is not set` : "empty"}), then run 'ccr restart'.`
+    });
   }
   return key;
 }
@@ -25766,7 +25917,11 @@ var CerebrasCcrTransformer = class {
       this.optionsErrorLogged = true;
       this.logger?.error?.({ plugin: this.name }, this.optionsError);
     }
-    return new AnthropicHttpError(400, "invalid_request_error", this.optionsError);
+    return new AnthropicHttpError({
+      status: 400,
+      type: "invalid_request_error",
+      message: this.optionsError
+    });
   }
   optionsErrorLogged = false;
   log(level, obj, msg) {
@@ -25815,7 +25970,7 @@ var CerebrasCcrTransformer = class {
         (err) => this.log("error", { err: String(err) }, "relay did not start; calling Cerebras directly"),
         (message) => this.log("warn", {}, message)
       ) : void 0;
-      if (relay) return await exchange.callThroughPool(relay, provider, apiKey, reqId);
+      if (relay) return await exchange.callThroughPool({ relay, provider, apiKey, requestId: reqId });
       return exchange.requestForCcr(apiKey);
     } catch (err) {
       if (err instanceof Error && "statusCode" in err) throw err;

@@ -31,7 +31,16 @@ export interface FastifyHandlerScope {
   reply: FastifyReplyLike;
 }
 
-const scope = new AsyncLocalStorage<FastifyHandlerScope>();
+/**
+ * What the store holds: the handler's scope until its response has closed. Every async resource created
+ * inside the handler keeps the store for its whole life, ccr's one-hour `AbortSignal.timeout` among
+ * them; holding the request and reply there directly kept each request (and its exchange) for an hour.
+ */
+interface ScopeHolder {
+  current: FastifyHandlerScope | undefined;
+}
+
+const scope = new AsyncLocalStorage<ScopeHolder>();
 let bound = false;
 
 /** Idempotent; to be called once the plugin is loaded into ccr. */
@@ -40,13 +49,19 @@ export function watchFastifyHandlers(): void {
   bound = true;
   diagnostics.tracingChannel("fastify.request.handler").start.bindStore(scope, (message) => {
     const m = message as Partial<FastifyHandlerScope>;
-    return { request: m.request as FastifyRequestLike, reply: m.reply as FastifyReplyLike };
+    const holder: ScopeHolder = {
+      current: { request: m.request as FastifyRequestLike, reply: m.reply as FastifyReplyLike },
+    };
+    m.reply?.raw?.once("close", () => {
+      holder.current = undefined;
+    });
+    return holder;
   });
 }
 
 /** The handler running in this async context, when its reply can still be written by us. */
 export function currentFastifyHandler(): FastifyHandlerScope | undefined {
-  const s = scope.getStore();
+  const s = scope.getStore()?.current;
   if (!s?.reply || typeof s.reply.hijack !== "function" || !s.reply.raw) return undefined;
   return s;
 }
