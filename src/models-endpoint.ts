@@ -17,13 +17,6 @@ export type FetchLike = (
   json(): Promise<unknown>;
 }>;
 
-export interface DiscoveryResult {
-  /** Live ids, or null when Cerebras could not be asked (no key, offline, timeout, error). */
-  live: string[] | null;
-  /** Why `live` is null, for a debug line. */
-  reason?: string;
-}
-
 export interface ListingResult {
   /** What the listing says per model, or null when it could not be had (then `reason` says why). */
   models: ListedModelFacts[] | null;
@@ -153,13 +146,4 @@ export async function fetchModelListing(
       reason: signal.aborted ? "timed out" : String((err as Error).message ?? err),
     };
   }
-}
-
-export async function fetchLiveModelIds(
-  baseUrl: string,
-  apiKey: string | undefined,
-  opts: { timeoutMs?: number; fetchImpl?: FetchLike } = {},
-): Promise<DiscoveryResult> {
-  const r = await fetchModelListing(baseUrl, apiKey, opts);
-  return r.models ? { live: r.models.map((m) => m.id) } : { live: null, reason: r.reason };
 }

@@ -175,6 +175,7 @@ export const UNKNOWN_MODEL_DEFAULTS: Omit<ModelInfo, "id"> = {
  */
 export const PREFERRED_DEFAULT_MODELS: readonly string[] = ["zai-glm-4.7", "gpt-oss-120b"];
 
+/** @internal The whole table (tests enumerate it). */
 export function listKnownModels(): readonly ModelInfo[] {
   return TABLE;
 }

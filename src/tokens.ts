@@ -9,6 +9,7 @@ export const TOKENS_PER_MESSAGE = 4;
 /** What a vision model charges for one image, roughly; used only for estimates. */
 export const TOKENS_PER_IMAGE = 1600;
 
+/** @internal The estimate for one text; the emulator counts with it as estimate.ts does inline. */
 export function estimateTextTokens(text: string): number {
   return Math.ceil(text.length / CHARS_PER_TOKEN);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AnthropicHttpError } from "../errors";
-import { httpsProxyConfigured, resolveCerebrasApiKey, toCcrError } from "./transformer";
+import { toCcrError } from "./exchange";
+import { httpsProxyConfigured, resolveCerebrasApiKey } from "./transformer";
 
 describe("ccr glue helpers", () => {
   it("takes the provider's interpolated key, else CEREBRAS_API_KEY, else the first pool key", () => {

@@ -12,8 +12,6 @@ import { sharedRelay } from "./relay-client";
 import { watchRequestedModels } from "./requested-model";
 import type { CcrContext, CcrLogger, CcrProvider, CcrRequestOut, CcrTransformer } from "./types";
 
-export { toCcrError } from "./exchange";
-
 const EXCHANGE_KEY = "__ccrCerebras";
 
 const LEVEL_RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };

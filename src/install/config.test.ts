@@ -1,13 +1,8 @@
 import JSON5 from "json5";
 import { describe, expect, it } from "vitest";
 import type { JsonObject } from "../json-object";
-import {
-  chatCompletionsUrl,
-  diffConfigs,
-  mergeCerebrasConfig,
-  removeCerebrasConfig,
-  serializeConfig,
-} from "./config";
+import { chatCompletionsUrl, mergeCerebrasConfig, removeCerebrasConfig, serializeConfig } from "./config";
+import { unifiedDiff } from "./diff";
 
 const PLUGIN = "/home/u/.claude-code-router/plugins/cerebras-transformer.cjs";
 const TODAY = new Date("2026-11-22T00:00:00Z");
@@ -301,6 +296,11 @@ describe("chatCompletionsUrl", () => {
     );
   });
 });
+
+/** Unified diff between two configs as the installer would write them. */
+function diffConfigs(a: JsonObject, b: JsonObject): string {
+  return unifiedDiff(serializeConfig(a), serializeConfig(b));
+}
 
 describe("diffConfigs", () => {
   it("is empty for equal configs and shows added lines otherwise", () => {

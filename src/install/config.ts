@@ -6,7 +6,6 @@
 import { PLUGIN_NAME } from "../ccr/options";
 import { isJsonObject, type JsonObject } from "../json-object";
 import { chooseDefaultModel, getModelInfo, liveModelIdsFromTable, PREFERRED_DEFAULT_MODELS } from "../models";
-import { unifiedDiff } from "./diff";
 
 export const PROVIDER_NAME = "cerebras";
 /** The plugin's default transformer `name` (what `transformer.use` refers to; `options.name` may change it). */
@@ -379,13 +378,4 @@ function onlyInstallerScaffolding(config: JsonObject): boolean {
 /** How the installer writes the config: plain JSON, 2-space indent, trailing newline. */
 export function serializeConfig(config: JsonObject): string {
   return `${JSON.stringify(config, null, 2)}\n`;
-}
-
-/** Unified diff between two configs as the installer would write them. */
-export function diffConfigs(
-  a: JsonObject,
-  b: JsonObject,
-  labels: { from?: string; to?: string } = {},
-): string {
-  return unifiedDiff(serializeConfig(a), serializeConfig(b), { fromLabel: labels.from, toLabel: labels.to });
 }

@@ -1,7 +1,18 @@
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { fetchLiveModelIds, liveIdsFromModelsResponse, modelsUrl, modelWarnings } from "./discovery";
+import { fetchModelListing, liveIdsFromModelsResponse, modelsUrl } from "../models-endpoint";
+import { modelWarnings } from "./discovery";
+
+/** The live ids of the listing, or null and why (what the installer's discovery reports). */
+async function fetchLiveModelIds(
+  baseUrl: string,
+  apiKey: string | undefined,
+  opts: { timeoutMs?: number } = {},
+): Promise<{ live: string[] | null; reason?: string }> {
+  const r = await fetchModelListing(baseUrl, apiKey, opts);
+  return r.models ? { live: r.models.map((m) => m.id) } : { live: null, reason: r.reason };
+}
 
 let server: Server | undefined;
 afterEach(async () => {

@@ -3,12 +3,7 @@
 
 import { getModelInfo } from "../models";
 
-export {
-  type FetchLike,
-  fetchLiveModelIds,
-  liveIdsFromModelsResponse,
-  modelsUrl,
-} from "../models-endpoint";
+export type { FetchLike } from "../models-endpoint";
 
 /** Warnings about `model`: retired according to the table, or absent from the live list. */
 export function modelWarnings(

@@ -3,4 +3,4 @@
 
 export { startRelay } from "./server";
 export { fetchRelayStatus, formatRelayStatus } from "./status";
-export type { Relay, RelayCallOutcome, RelayOptions } from "./types";
+export type { Relay, RelayCallOutcome } from "./types";

@@ -3,7 +3,8 @@
 
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { type Relay, type RelayOptions, startRelay } from "../../../src/relay";
+import { type Relay, startRelay } from "../../../src/relay";
+import type { RelayOptions } from "../../../src/relay/types";
 import { startCerebrasEmulator } from "../../emulator/server";
 import { parseSse } from "../../emulator/sse-parse";
 import type { Emulator, EmulatorOptions } from "../../emulator/types";
