@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { type Relay, startRelay } from "../relay/index";
+import { type PoolService, startPoolService } from "../pool/index";
 import { runPluginCli } from "./cli";
 
 describe("plugin CLI: status", () => {
-  let relay: Relay | undefined;
+  let relay: PoolService | undefined;
   const dir = mkdtempSync(join(tmpdir(), "ccr-cerebras-cli-"));
   afterEach(async () => {
     await relay?.close();
@@ -15,7 +15,7 @@ describe("plugin CLI: status", () => {
 
   it("prints the pool of the running relay with key names only", async () => {
     const statusFile = join(dir, "cerebras-relay.json");
-    relay = await startRelay({
+    relay = await startPoolService({
       statusFile,
       env: { CEREBRAS_API_KEYS: '{"alpha":"sk-alpha-secret","beta":"sk-beta-secret"}' },
     });

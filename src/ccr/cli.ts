@@ -1,15 +1,15 @@
 // The plugin file is also a small command: `node ~/.claude-code-router/plugins/cerebras-transformer.cjs
-// status [--json]` prints the key pool of the relay running inside ccr (names only, never key values).
+// status [--json]` prints the key pool of the key pool running inside ccr (names only, never key values).
 
-import { fetchRelayStatus, formatRelayStatus } from "../relay/index";
-import { relayStatusFilePath } from "./relay-client";
+import { fetchPoolServiceStatus, formatPoolServiceStatus } from "../pool/index";
+import { poolStatusFilePath } from "./pool-client";
 
 const USAGE = "usage: node cerebras-transformer.cjs status [--json]";
 
 export async function runPluginCli(
   argv: readonly string[],
   io: { out: (s: string) => void; err: (s: string) => void } = { out: console.log, err: console.error },
-  statusFile = relayStatusFilePath(),
+  statusFile = poolStatusFilePath(),
 ): Promise<number> {
   const [command, ...rest] = argv;
   if (command !== "status" || rest.some((a) => a !== "--json")) {
@@ -17,8 +17,8 @@ export async function runPluginCli(
     return 2;
   }
   try {
-    const status = await fetchRelayStatus(statusFile);
-    io.out(rest.includes("--json") ? JSON.stringify(status, null, 2) : formatRelayStatus(status));
+    const status = await fetchPoolServiceStatus(statusFile);
+    io.out(rest.includes("--json") ? JSON.stringify(status, null, 2) : formatPoolServiceStatus(status));
     return 0;
   } catch (err) {
     io.err(`ccr-cerebras: ${(err as Error).message}`);

@@ -16,7 +16,7 @@ import {
   type ErrorContext,
   modelNotFoundMessage,
 } from "../errors";
-import type { Relay, RelayCallOutcome } from "../relay/index";
+import type { PoolCallOutcome, PoolService } from "../pool/index";
 import {
   anthropicToCerebrasRequest,
   type RequestTranslation,
@@ -32,7 +32,7 @@ import { AnthropicClientReply } from "./client-reply";
 import { ccrService, currentFastifyHandler, type FastifyHandlerScope } from "./fastify-scope";
 import type { ModelCatalogue } from "./live-models";
 import type { PluginOptions } from "./options";
-import { HANDOFF_URL, type ParkedAnswer, parkUpstreamAnswer } from "./relay-client";
+import { HANDOFF_URL, type ParkedAnswer, parkUpstreamAnswer } from "./pool-client";
 import { requestedModel } from "./requested-model";
 import { cerebrasAnswerToCcrResponse, messageFromCerebrasJson, messageFromCerebrasSse } from "./response";
 import type { CcrContext, CcrErrorFields, CcrProvider, CcrRequestOut } from "./types";
@@ -75,7 +75,7 @@ export interface ExchangeSettings {
 
 /** What a call through the key pool needs besides the translated request. */
 interface PoolCall {
-  relay: Relay;
+  pool: PoolService;
   provider: CcrProvider;
   /** The key used when the pool has no CEREBRAS_API_KEYS of its own. */
   apiKey: string;
@@ -86,7 +86,7 @@ interface PoolCall {
 /** Upstream bytes translated before the client's first content goes out (see pumpStream). */
 const FIRST_SLICE_BYTES = 1024;
 
-type UpstreamAnswer = Extract<RelayCallOutcome, { kind: "json" } | { kind: "stream" }>;
+type UpstreamAnswer = Extract<PoolCallOutcome, { kind: "json" } | { kind: "stream" }>;
 
 export class CerebrasExchange {
   readonly messageId = newAnthropicMessageId();
@@ -191,7 +191,7 @@ export class CerebrasExchange {
     return this.standInRequest();
   }
 
-  /** ccr calls Cerebras itself (relay off): its request, with our key and the disconnect signal. */
+  /** ccr calls Cerebras itself (`relay: false`): its request, with our key and the disconnect signal. */
   requestForCcr(apiKey: string): CcrRequestOut {
     const t = this.requireTranslation();
     return {
@@ -208,9 +208,9 @@ export class CerebrasExchange {
    * as it is known (a stream that waits longer than the ping interval is started early, with pings).
    * Otherwise the answer is parked for transformResponseOut; ccr fetches only a `data:` stand-in.
    */
-  async callThroughPool({ relay, provider, apiKey, requestId }: PoolCall): Promise<CcrRequestOut> {
+  async callThroughPool({ pool, provider, apiKey, requestId }: PoolCall): Promise<CcrRequestOut> {
     const t = this.requireTranslation();
-    const call = relay.call({
+    const call = pool.call({
       upstream: provider.baseUrl,
       apiKey,
       body: new TextEncoder().encode(JSON.stringify(t.body)),
@@ -266,7 +266,7 @@ export class CerebrasExchange {
   /** ccr's `transformResponseOut`: the response ccr's converter gets next. */
   async responseForCcr(response: Response): Promise<Response> {
     if (this.direct) {
-      // Relay off: ccr fetched Cerebras (2xx only; ccr throws for the rest before we see it).
+      // `relay: false`: ccr fetched Cerebras (2xx only; ccr throws for the rest before we see it).
       if (!this.answered) {
         const answer: UpstreamAnswer = response.headers.get("content-type")?.includes("text/event-stream")
           ? {
@@ -364,7 +364,7 @@ export class CerebrasExchange {
    * Waits for the pool. A streaming client that would otherwise hear nothing for a ping interval (a
    * cooling key, retries) gets its `message_start` and then pings; later failures become `event: error`.
    */
-  private async awaitKeepingCompany(call: Promise<RelayCallOutcome>): Promise<RelayCallOutcome> {
+  private async awaitKeepingCompany(call: Promise<PoolCallOutcome>): Promise<PoolCallOutcome> {
     if (!this.direct || this.wantsStream !== true) return call;
     let timer: NodeJS.Timeout | undefined;
     const waited = new Promise<"waited">((resolve) => {

@@ -98,7 +98,7 @@ export const pluginOptionsSchema = z.strictObject(
     logLevel: z.enum(LEVELS, { error: `one of ${LEVELS.map((l) => `"${l}"`).join(", ")}` }).default("info"),
     /** On Cerebras' "model not found", ask `GET /models` to name the live models in the error. */
     discoverModels: bool().default(true),
-    /** Send upstream calls through the in-process relay (key pool, retries, mapped errors). */
+    /** Send upstream calls through the in-process key pool (key pool, retries, mapped errors). */
     relay: bool().default(true),
     /** One redacted JSON file per request under ~/.claude-code-router/logs/cerebras/ (off by default). */
     requestLog: requestLogSchema.default(false),

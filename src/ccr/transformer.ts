@@ -3,12 +3,12 @@
 // object (copied along by ccr 2.0.0's fallback), never on `this`.
 
 import { AnthropicHttpError } from "../errors";
-import { parseCerebrasApiKeys } from "../relay/keys";
+import { parseCerebrasApiKeys } from "../pool/keys";
 import { CerebrasExchange } from "./exchange";
 import { watchFastifyHandlers } from "./fastify-scope";
 import { ModelCatalogue } from "./live-models";
 import { type LogLevel, type PluginOptions, parsePluginOptions } from "./options";
-import { sharedRelay } from "./relay-client";
+import { sharedPoolService } from "./pool-client";
 import { watchRequestedModels } from "./requested-model";
 import type { CcrContext, CcrLogger, CcrProvider, CcrRequestOut, CcrTransformer } from "./types";
 
@@ -18,7 +18,7 @@ const LEVEL_RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, er
 
 /**
  * The Cerebras key: the provider's interpolated `api_key`, else CEREBRAS_API_KEY, else the first key of
- * the CEREBRAS_API_KEYS pool (the relay then rotates through all of them).
+ * the CEREBRAS_API_KEYS pool (the key pool then rotates through all of them).
  */
 export function resolveCerebrasApiKey(providerKey: string | undefined, env = process.env): string {
   const usable = providerKey && !providerKey.startsWith("$") ? providerKey : undefined;
@@ -128,16 +128,20 @@ export class CerebrasCcrTransformer implements CcrTransformer {
       );
       // Behind an HTTP proxy only ccr's own fetch knows the way out (ccr passes its PROXY_URL/HTTPS_PROXY
       // to that fetch, not to ours): let ccr call Cerebras then, without the key pool.
-      const relay =
+      const pool =
         this.options.relay && !httpsProxyConfigured()
-          ? await sharedRelay(
+          ? await sharedPoolService(
               this.options.requestLog,
               (err) =>
-                this.log("error", { err: String(err) }, "relay did not start; calling Cerebras directly"),
+                this.log(
+                  "error",
+                  { err: String(err) },
+                  "the key pool did not start; calling Cerebras directly",
+                ),
               (message) => this.log("warn", {}, message),
             )
           : undefined;
-      if (relay) return await exchange.callThroughPool({ relay, provider, apiKey, requestId: reqId });
+      if (pool) return await exchange.callThroughPool({ pool, provider, apiKey, requestId: reqId });
       return exchange.requestForCcr(apiKey);
     } catch (err) {
       if (err instanceof Error && "statusCode" in err) throw err; // already ccr's shape

@@ -6,7 +6,7 @@
 
 import { getModelInfo } from "../models";
 import { type FetchLike, liveIdsFromModelsResponse, modelsUrl } from "../models-endpoint";
-import { type PoolKey, parseCerebrasApiKeys } from "../relay/keys";
+import { type PoolKey, parseCerebrasApiKeys } from "../pool/keys";
 
 export interface PreflightInput {
   baseUrl: string;

@@ -134,7 +134,7 @@ describe.each<CcrVersion>(["2.0.0", "1.0.73"])("exact Anthropic answers through 
         config: {
           transformers: [
             { path: builtPluginPath(), options: { discoverModels: false, pingIntervalMs: PING_MS } },
-            // ccr itself calls Cerebras (relay off): successes are still the plugin's own answers.
+            // ccr itself calls Cerebras (`relay: false`): successes are still the plugin's own answers.
             {
               path: builtPluginPath(),
               options: { name: "ccr-cerebras-norelay", relay: false, discoverModels: false },

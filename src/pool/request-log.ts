@@ -5,7 +5,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { localDateStamp, pruneRequestLogs } from "./log-retention";
 import type { Redactor } from "./redact";
-import type { RelayLogOptions } from "./types";
+import type { PoolLogOptions } from "./types";
 
 export const SSE_LOG_CAP_BYTES = 1024 * 1024;
 const PRUNE_EVERY_WRITES = 100;
@@ -77,7 +77,7 @@ export class RequestLogWriter {
   private readonly limits: { maxAgeDays: number; maxBytes: number };
 
   constructor(
-    private readonly opts: RelayLogOptions,
+    private readonly opts: PoolLogOptions,
     private readonly redactor: Redactor,
     private readonly warn: (message: string) => void = (m) => console.warn(m),
   ) {

@@ -1,10 +1,10 @@
-// The in-process key pool (src/relay) with the Cerebras emulator as its upstream and keys from
+// The in-process key pool (src/pool) with the Cerebras emulator as its upstream and keys from
 // CEREBRAS_API_KEYS, and helpers that call it as the ccr plugin does: a function call, no HTTP hop.
 
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { type Relay, startRelay } from "../../../src/relay";
-import type { RelayOptions } from "../../../src/relay/types";
+import { type PoolService, startPoolService } from "../../../src/pool";
+import type { PoolServiceOptions } from "../../../src/pool/types";
 import { startCerebrasEmulator } from "../../emulator/server";
 import { parseSse } from "../../emulator/sse-parse";
 import type { Emulator, EmulatorOptions } from "../../emulator/types";
@@ -13,26 +13,26 @@ const FIXTURES = join(__dirname, "..", "..", "fixtures", "cerebras");
 export const fixtureJson = (name: string) => JSON.parse(readFileSync(join(FIXTURES, name), "utf8"));
 
 /** Fast retry settings: the suite must take seconds. */
-export const FAST: RelayOptions = {
+export const FAST: PoolServiceOptions = {
   maxWaitMs: 3000,
   retry: { maxRetries: 4, baseDelayMs: 20, maxDelayMs: 100, maxTotalMs: 8000 },
 };
 
 export interface Pair {
   emu: Emulator;
-  relay: Relay;
+  relay: PoolService;
   upstream: string;
   close(): Promise<void>;
 }
 
-/** `keys`: name → value; the relay gets them through CEREBRAS_API_KEYS (a JSON object). */
+/** `keys`: name → value; the key pool gets them through CEREBRAS_API_KEYS (a JSON object). */
 export async function startPair(
   keys: Record<string, string>,
-  relayOpts: RelayOptions = {},
+  relayOpts: PoolServiceOptions = {},
   emuOpts: EmulatorOptions = {},
 ): Promise<Pair> {
   const emu = await startCerebrasEmulator({ keys: Object.values(keys), ...emuOpts });
-  const relay = await startRelay({
+  const relay = await startPoolService({
     ...FAST,
     ...relayOpts,
     env: { CEREBRAS_API_KEYS: JSON.stringify(keys) },
@@ -63,15 +63,15 @@ export interface PostOptions {
   authorization?: string;
   signal?: AbortSignal;
   requestId?: string;
-  /** What the plugin tells the relay about `stream` (it selects the stall bound). */
+  /** What the plugin tells the key pool about `stream` (it selects the stall bound). */
   stream?: boolean;
 }
 
 /**
- * One request through the relay the way the ccr plugin makes it (in process, `relay.call`), with the
+ * One request through the key pool the way the ccr plugin makes it (in process, `relay.call`), with the
  * outcome as the HTTP response a client would have seen: the mapped error, the JSON body or the stream.
  */
-export async function callRelayAsResponse(
+export async function callPoolAsResponse(
   pair: Pick<Pair, "relay" | "upstream">,
   body: unknown,
   o: PostOptions = {},

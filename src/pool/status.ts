@@ -1,39 +1,39 @@
-// RelayStatus: building it, fetching it from a running relay (for the `status` CLI) and printing it.
+// PoolServiceStatus: building it, fetching it from a running key pool (for the `status` CLI) and printing it.
 
 import { readRelayStatusFile } from "./status-file";
-import { RELAY_TOKEN_HEADER } from "./token";
+import { POOL_TOKEN_HEADER } from "./token";
 import { addTotals, emptyTotals } from "./totals";
-import type { KeyStatus, PoolStatus, RelayStatus, RelayTotals } from "./types";
+import type { KeyStatus, PoolServiceStatus, PoolStatus, PoolTotals } from "./types";
 
 export function buildRelayStatus(
   url: string,
   startedAt: number,
   pools: PoolStatus[],
   now = Date.now(),
-): RelayStatus {
+): PoolServiceStatus {
   return {
     url,
     pid: process.pid,
     startedAt: new Date(startedAt).toISOString(),
     uptimeSeconds: Math.floor((now - startedAt) / 1000),
     pools,
-    totals: pools.reduce<RelayTotals>((t, p) => addTotals(t, p.totals), emptyTotals()),
+    totals: pools.reduce<PoolTotals>((t, p) => addTotals(t, p.totals), emptyTotals()),
   };
 }
 
-export async function fetchRelayStatus(statusFile: string): Promise<RelayStatus> {
+export async function fetchPoolServiceStatus(statusFile: string): Promise<PoolServiceStatus> {
   const { url, token } = await readRelayStatusFile(statusFile);
   let res: Response;
   try {
     res = await fetch(`${url}/_status`, {
-      headers: { [RELAY_TOKEN_HEADER]: token },
+      headers: { [POOL_TOKEN_HEADER]: token },
       signal: AbortSignal.timeout(3000),
     });
   } catch {
     throw new Error(`the relay at ${url} (from ${statusFile}) does not answer: ccr may have stopped`);
   }
   if (!res.ok) throw new Error(`the relay at ${url} answered ${res.status} to a status request`);
-  return (await res.json()) as RelayStatus;
+  return (await res.json()) as PoolServiceStatus;
 }
 
 function duration(seconds: number): string {
@@ -57,8 +57,8 @@ function table(rows: string[][]): string[] {
   );
 }
 
-/** Client requests (what Claude Code sent) and what the relay did for them upstream. */
-function totalsLine(t: RelayTotals): string {
+/** Client requests (what Claude Code sent) and what the key pool did for them upstream. */
+function totalsLine(t: PoolTotals): string {
   return `client requests ${t.requests}  answered ${t.successes}  failed ${t.errors}  |  upstream retries ${t.retries}  upstream 429s ${t.rateLimited}`;
 }
 
@@ -86,7 +86,7 @@ function keyRow(k: KeyStatus): string[] {
   ];
 }
 
-export function formatRelayStatus(s: RelayStatus): string {
+export function formatPoolServiceStatus(s: PoolServiceStatus): string {
   const lines = [
     `ccr-cerebras relay ${s.url}  pid ${s.pid}  up ${duration(s.uptimeSeconds)}`,
     totalsLine(s.totals),

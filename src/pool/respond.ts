@@ -1,4 +1,4 @@
-// The relay's answers: which upstream headers pass on, and the mapped Anthropic error of its status
+// The key pool's answers: which upstream headers pass on, and the mapped Anthropic error of its status
 // endpoint.
 
 import type { ServerResponse } from "node:http";

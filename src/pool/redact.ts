@@ -1,6 +1,6 @@
-// Every key value the relay has seen is replaced before text leaves it (logs, error bodies, status).
+// Every key value the key pool has seen is replaced before text leaves it (logs, error bodies, status).
 
-import { RELAY_TOKEN_HEADER } from "./token";
+import { POOL_TOKEN_HEADER } from "./token";
 
 export const REDACTED = "[redacted]";
 
@@ -30,7 +30,7 @@ export class Redactor {
     const entries = h instanceof Headers ? [...h.entries()] : Object.entries(h);
     for (const [k, v] of entries) {
       const name = k.toLowerCase();
-      out[name] = name === "authorization" || name === RELAY_TOKEN_HEADER ? REDACTED : this.redact(v);
+      out[name] = name === "authorization" || name === POOL_TOKEN_HEADER ? REDACTED : this.redact(v);
     }
     return out;
   }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { KeyPool } from "./key-pool";
-import { buildRelayStatus, formatRelayStatus } from "./status";
+import { buildRelayStatus, formatPoolServiceStatus } from "./status";
 
-describe("formatRelayStatus", () => {
+describe("formatPoolServiceStatus", () => {
   it("prints one row per key with its state, budget and counts, marking the current key", () => {
     const now = 1_000_000;
     const pool = new KeyPool(
@@ -26,7 +26,7 @@ describe("formatRelayStatus", () => {
     pool.totals.retries = 1;
     pool.totals.rateLimited = 1;
     const status = buildRelayStatus("http://127.0.0.1:4000", now - 3725_000, [pool.status()], now);
-    const text = formatRelayStatus(status);
+    const text = formatPoolServiceStatus(status);
     const lines = text.split("\n");
     expect(lines[0]).toMatch(/^ccr-cerebras relay http:\/\/127\.0\.0\.1:4000 {2}pid \d+ {2}up 1h02m$/);
     expect(lines[1]).toBe("client requests 1  answered 1  failed 0  |  upstream retries 1  upstream 429s 1");
@@ -53,7 +53,7 @@ describe("formatRelayStatus", () => {
   });
 
   it("says so when no request has gone through yet", () => {
-    const text = formatRelayStatus(buildRelayStatus("http://127.0.0.1:1", Date.now(), []));
+    const text = formatPoolServiceStatus(buildRelayStatus("http://127.0.0.1:1", Date.now(), []));
     expect(text).toContain("no request has reached Cerebras");
   });
 });

@@ -5,7 +5,7 @@
 import type { PoolKey } from "./keys";
 import type { RateBudget } from "./rate-headers";
 import { emptyTotals } from "./totals";
-import type { KeyStatus, PoolStatus, RelayTotals } from "./types";
+import type { KeyStatus, PoolStatus, PoolTotals } from "./types";
 
 export interface Lease {
   readonly key: PoolKey;
@@ -23,7 +23,7 @@ interface KeyState {
   /** `seq` counter value when `budgets` was read from a response. */
   observedSeq: number;
   leases: Set<Lease>;
-  totals: RelayTotals;
+  totals: PoolTotals;
   /** The upstream answered a request on this key with anything but a refusal (401/403). */
   proven: boolean;
   /** Out of rotation for good (until ccr restarts): the upstream refused the key (401/403). */
@@ -39,7 +39,7 @@ const PROBE_RECHECK_MS = 250;
 export type Clock = () => number;
 
 export class KeyPool {
-  readonly totals: RelayTotals = emptyTotals();
+  readonly totals: PoolTotals = emptyTotals();
   private readonly states: KeyState[];
   private current = 0;
   private seq = 0;

@@ -4,8 +4,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { fetchRelayStatus, formatRelayStatus } from "../../src/relay";
-import { callRelayAsResponse, chatBody, type Pair, readSse, startPair } from "./support/relay-pair";
+import { fetchPoolServiceStatus, formatPoolServiceStatus } from "../../src/pool";
+import { callPoolAsResponse, chatBody, type Pair, readSse, startPair } from "./support/relay-pair";
 
 const KEYS = { main: "csk-SECRET-main-7f3a9b2c1d", spare: "csk-SECRET-spare-8e4d0a6f2b" };
 const PROVIDER_KEY = "csk-SECRET-provider-5c2e7a9d";
@@ -43,7 +43,7 @@ describe("request logs", () => {
         code: "token_quota_exceeded",
       },
     });
-    const ok = await callRelayAsResponse(pair, chatBody("first", { stream: true }), {
+    const ok = await callPoolAsResponse(pair, chatBody("first", { stream: true }), {
       authorization: `Bearer ${PROVIDER_KEY}`,
       requestId: "req-one",
     });
@@ -53,15 +53,15 @@ describe("request logs", () => {
       status: 400,
       body: { message: `bad request from ${KEYS.spare}`, type: "invalid_request_error", code: "bad" },
     });
-    const bad = await callRelayAsResponse(pair, chatBody("second"), {
+    const bad = await callPoolAsResponse(pair, chatBody("second"), {
       authorization: `Bearer ${PROVIDER_KEY}`,
     });
     expect(bad.status).toBe(400);
     const errorText = await bad.text();
     expect(errorText).toContain("bad request from [redacted]");
 
-    const statusJson = JSON.stringify(await fetchRelayStatus(statusFile));
-    const table = formatRelayStatus(pair.relay.status());
+    const statusJson = JSON.stringify(await fetchPoolServiceStatus(statusFile));
+    const table = formatPoolServiceStatus(pair.relay.status());
     expect(table).toContain("main");
     expect(table).toContain("spare");
     await pair.close();
@@ -88,7 +88,7 @@ describe("request logs", () => {
     const logDir = join(dir, "logs");
     pair = await startPair(KEYS, { log: { dir: logDir } });
     const gatewayToken = "gw-SECRET-token-31415926";
-    const res = await callRelayAsResponse(
+    const res = await callPoolAsResponse(
       { relay: pair.relay, upstream: `${pair.upstream}?api-key=${gatewayToken}&region=eu` },
       chatBody("via a gateway"),
     );
@@ -107,7 +107,7 @@ describe("request logs", () => {
   it("log files are mode 600 in date folders of mode 700, named <date>/<time>-<requestId>.json", async () => {
     const logDir = join(dir, "logs");
     pair = await startPair(KEYS, { log: { dir: logDir } });
-    await (await callRelayAsResponse(pair, chatBody("x"), { requestId: "abc-123" })).text();
+    await (await callPoolAsResponse(pair, chatBody("x"), { requestId: "abc-123" })).text();
     await pair.close();
     pair = undefined;
     const [file] = filesUnder(logDir);
@@ -122,7 +122,7 @@ describe("request logs", () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     try {
       pair = await startPair(KEYS, { log: { dir: join(blocker, "logs") } });
-      const res = await callRelayAsResponse(pair, chatBody("still fine"));
+      const res = await callPoolAsResponse(pair, chatBody("still fine"));
       expect(res.status).toBe(200);
       expect((await res.json()).choices[0].message.content).toBe('You said: "still fine"');
       await pair.close();
@@ -146,6 +146,6 @@ describe("request logs", () => {
     await pair.close();
     pair = undefined;
     expect(() => statSync(statusFile)).toThrow();
-    await expect(fetchRelayStatus(statusFile)).rejects.toThrow(/no relay status file/);
+    await expect(fetchPoolServiceStatus(statusFile)).rejects.toThrow(/no relay status file/);
   });
 });

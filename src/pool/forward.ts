@@ -17,9 +17,9 @@ import type { Redactor } from "./redact";
 import { type AttemptLog, type RequestLogRecord, SSE_LOG_CAP_BYTES, SseCapture } from "./request-log";
 import { forwardableHeaders } from "./respond";
 import { UpstreamStallError } from "./stall";
-import type { RelayCallOutcome } from "./types";
+import type { PoolCallOutcome } from "./types";
 
-export interface RelaySettings {
+export interface PoolSettings {
   maxWaitMs: number;
   maxRetries: number;
   baseDelayMs: number;
@@ -42,7 +42,7 @@ export interface PoolCallContext {
   cerebrasModel?: string;
   /** False for a non-streaming request: its answer comes whole, after the generation. */
   stream?: boolean;
-  settings: RelaySettings;
+  settings: PoolSettings;
   /** Fires when the client (ccr) goes away; aborts the upstream call. */
   signal: AbortSignal;
   redactor: Redactor;
@@ -54,7 +54,7 @@ export interface PoolCallContext {
 }
 
 /** What one client request through the pool came to; nothing has been sent to the client yet. */
-export type PoolOutcome = RelayCallOutcome;
+export type PoolOutcome = PoolCallOutcome;
 
 /** Wake-ups of the wait loop are bounded too, beyond the attempt bounds and the clock. */
 const MAX_LOOP_TURNS = 1000;
@@ -105,7 +105,7 @@ function soonestRetryAfter(mapped: AnthropicHttpError, pool: KeyPool, reserve: n
  * stall is retried, never past the request's own deadline. A non-streaming answer comes whole after the
  * generation, so it gets the long whole-answer bound instead.
  */
-function firstEventBound(s: RelaySettings, stream: boolean | undefined, untilDeadline: number): number {
+function firstEventBound(s: PoolSettings, stream: boolean | undefined, untilDeadline: number): number {
   if (stream === false) return s.wholeAnswerTimeoutMs;
   return s.firstEventTimeoutMs > 0 ? Math.max(1, Math.min(s.firstEventTimeoutMs, untilDeadline)) : 0;
 }
@@ -152,7 +152,7 @@ function attemptLog(
 
 /**
  * Leases keys and calls Cerebras until an answer can be committed (a 2xx, with a stream's first events
- * checked) or the request must fail. The ccr plugin calls it in process (Relay.call).
+ * checked) or the request must fail. The ccr plugin calls it in process (PoolService.call).
  */
 export async function callCerebrasThroughPool(
   ctx: PoolCallContext,

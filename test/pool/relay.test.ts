@@ -1,12 +1,12 @@
-// The relay end to end against the Cerebras emulator: key rotation, waiting, retries, mapped errors,
+// The key pool end to end against the Cerebras emulator: key rotation, waiting, retries, mapped errors,
 // and its own access control.
 
 import { networkInterfaces } from "node:os";
 import { afterEach, describe, expect, it } from "vitest";
-import { startRelay } from "../../src/relay";
-import { RELAY_TOKEN_HEADER } from "../../src/relay/token";
+import { startPoolService } from "../../src/pool";
+import { POOL_TOKEN_HEADER } from "../../src/pool/token";
 import {
-  callRelayAsResponse,
+  callPoolAsResponse,
   chatBody,
   fixtureJson,
   keysUsed,
@@ -28,13 +28,13 @@ describe("key pool", () => {
   it("a 429 on key A is retried on key B within the same client request", async () => {
     pair = await startPair(TWO_KEYS);
     pair.emu.setKeyBehaviour(TWO_KEYS.alpha, { rateLimitFor: 1, resetSeconds: 5 });
-    const res = await callRelayAsResponse(pair, chatBody("hello", { stream: true }));
+    const res = await callPoolAsResponse(pair, chatBody("hello", { stream: true }));
     expect(res.status).toBe(200);
     expect(readSse(await res.text()).content).toBe('You said: "hello"');
     expect(keysUsed(pair.emu)).toEqual([TWO_KEYS.alpha, TWO_KEYS.beta]);
     expect(pair.emu.requests.map((r) => r.status)).toEqual([429, 200]);
     // The pool now sticks to beta while alpha cools.
-    await (await callRelayAsResponse(pair, chatBody("again"))).text();
+    await (await callPoolAsResponse(pair, chatBody("again"))).text();
     expect(keysUsed(pair.emu)[2]).toBe(TWO_KEYS.beta);
     const status = pair.relay.status();
     expect(status.pools[0]?.current).toBe("beta");
@@ -46,7 +46,7 @@ describe("key pool", () => {
     pair.emu.setKeyBehaviour(TWO_KEYS.alpha, { rateLimitFor: 1, resetSeconds: 0.3 });
     pair.emu.setKeyBehaviour(TWO_KEYS.beta, { rateLimitFor: 1, resetSeconds: 0.6 });
     const t0 = Date.now();
-    const res = await callRelayAsResponse(pair, chatBody("patience"));
+    const res = await callPoolAsResponse(pair, chatBody("patience"));
     const elapsed = Date.now() - t0;
     expect(res.status).toBe(200);
     expect((await res.json()).choices[0].message.content).toBe('You said: "patience"');
@@ -64,7 +64,7 @@ describe("key pool", () => {
     for (const v of Object.values(keys)) {
       pair.emu.setKeyBehaviour(v, { rateLimitFor: Number.POSITIVE_INFINITY, resetSeconds: 0.1 });
     }
-    const res = await callRelayAsResponse(pair, chatBody("never"));
+    const res = await callPoolAsResponse(pair, chatBody("never"));
     expect(res.status).toBe(429);
     const retryAfter = Number(res.headers.get("retry-after"));
     expect(retryAfter).toBeGreaterThanOrEqual(1);
@@ -86,7 +86,7 @@ describe("key pool", () => {
     // Resets far beyond the test's timeout: had the pool waited for one, the test would time out.
     pair.emu.setKeyBehaviour(TWO_KEYS.alpha, { rateLimitFor: 1, resetSeconds: 50 });
     pair.emu.setKeyBehaviour(TWO_KEYS.beta, { rateLimitFor: 1, resetSeconds: 42.2 });
-    const res = await callRelayAsResponse(pair, chatBody("x"));
+    const res = await callPoolAsResponse(pair, chatBody("x"));
     expect(res.status).toBe(429);
     expect(res.headers.get("retry-after")).toBe("43"); // the soonest reset, rounded up
     expect((await res.json()).error.type).toBe("rate_limit_error");
@@ -95,7 +95,7 @@ describe("key pool", () => {
 
   it("skips a key whose remaining tokens cannot fit the request until its reset", async () => {
     pair = await startPair(TWO_KEYS, {}, { rateLimits: { tokensPerMinute: 10_000 } });
-    const first = await callRelayAsResponse(pair, chatBody("one", { max_completion_tokens: 4000 }), {
+    const first = await callPoolAsResponse(pair, chatBody("one", { max_completion_tokens: 4000 }), {
       reserve: 4100,
     });
     expect(first.status).toBe(200);
@@ -103,9 +103,9 @@ describe("key pool", () => {
     const left = Number(first.headers.get("x-ratelimit-remaining-tokens-minute"));
     expect(left).toBeLessThan(8000);
     // alpha has `left` tokens; a request that reserves 8000 cannot fit and goes to beta without a 429.
-    await (await callRelayAsResponse(pair, chatBody("two"), { reserve: 8000 })).text();
+    await (await callPoolAsResponse(pair, chatBody("two"), { reserve: 8000 })).text();
     // A small one still fits alpha, which stays the current key.
-    await (await callRelayAsResponse(pair, chatBody("three"), { reserve: 100 })).text();
+    await (await callPoolAsResponse(pair, chatBody("three"), { reserve: 100 })).text();
     expect(keysUsed(pair.emu)).toEqual([TWO_KEYS.alpha, TWO_KEYS.beta, TWO_KEYS.alpha]);
     expect(pair.emu.requests.every((r) => r.status === 200)).toBe(true);
     expect(pair.relay.status().pools[0]?.keys[0]?.remainingTokens).toBeLessThan(8000);
@@ -117,7 +117,7 @@ describe("retries of transient errors", () => {
     pair = await startPair({ only: "csk-only-00000000000001" });
     const fault = { kind: "http", status: 429, body: QUEUE } as const;
     pair.emu.enqueue({ fault }, { fault }, { content: "finally" });
-    const res = await callRelayAsResponse(pair, chatBody("busy?"));
+    const res = await callPoolAsResponse(pair, chatBody("busy?"));
     expect(res.status).toBe(200);
     expect((await res.json()).choices[0].message.content).toBe("finally");
     expect(pair.emu.requests.map((r) => r.status)).toEqual([429, 429, 200]);
@@ -133,7 +133,7 @@ describe("retries of transient errors", () => {
       },
       { content: "clean answer" },
     );
-    const res = await callRelayAsResponse(pair, chatBody("stream please", { stream: true }));
+    const res = await callPoolAsResponse(pair, chatBody("stream please", { stream: true }));
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("text/event-stream");
     const sse = readSse(await res.text());
@@ -147,7 +147,7 @@ describe("retries of transient errors", () => {
       content: "partial answer",
       fault: { kind: "midstream-error-chunk", afterChunks: 2, status_code: 429, error: QUEUE },
     });
-    const res = await callRelayAsResponse(pair, chatBody("x", { stream: true }));
+    const res = await callPoolAsResponse(pair, chatBody("x", { stream: true }));
     const text = await res.text();
     expect(res.status).toBe(200);
     expect(readSse(text)).toMatchObject({ content: "partial", errors: 1, done: false });
@@ -162,7 +162,7 @@ describe("retries of transient errors", () => {
     );
     const fault = { kind: "http", status: 429, body: QUEUE } as const;
     pair.emu.enqueue({ fault }, { fault }, { fault }, { content: "unused" });
-    const res = await callRelayAsResponse(pair, chatBody("x"));
+    const res = await callPoolAsResponse(pair, chatBody("x"));
     expect(res.status).toBe(529);
     expect(res.headers.get("retry-after")).toBe("2");
     const body = await res.json();
@@ -182,7 +182,7 @@ describe("retries of transient errors", () => {
       body: { message: "Internal server error", type: "server_error", param: null, code: "internal_error" },
     } as const;
     pair.emu.enqueue({ fault }, { fault }, { fault }, { content: "unused" });
-    const res = await callRelayAsResponse(pair, chatBody("x"));
+    const res = await callPoolAsResponse(pair, chatBody("x"));
     expect(res.status).toBe(500);
     expect(await res.json()).toEqual({
       type: "error",
@@ -199,7 +199,7 @@ describe("retries of transient errors", () => {
       return fetch(input, init);
     };
     pair = await startPair({ only: "csk-only-00000000000001" }, { fetchImpl: flaky });
-    const res = await callRelayAsResponse(pair, chatBody("knock knock"));
+    const res = await callPoolAsResponse(pair, chatBody("knock knock"));
     expect(res.status).toBe(200);
     expect(calls).toBe(2);
     expect(pair.emu.requests).toHaveLength(1);
@@ -216,7 +216,7 @@ describe("client disconnect", () => {
     pair = await startPair({ only: "csk-only-00000000000001" }, { fetchImpl: watching });
     pair.emu.enqueue({ content: "slow ".repeat(200), delayMs: 20 });
     const client = new AbortController();
-    const res = await callRelayAsResponse(pair, chatBody("x", { stream: true }), { signal: client.signal });
+    const res = await callPoolAsResponse(pair, chatBody("x", { stream: true }), { signal: client.signal });
     const reader = res.body?.getReader();
     await reader?.read();
     client.abort();
@@ -229,7 +229,7 @@ describe("client disconnect", () => {
 describe("errors that are never retried", () => {
   it("a 400 is passed through mapped, without a retry", async () => {
     pair = await startPair(TWO_KEYS);
-    const res = await callRelayAsResponse(pair, chatBody("x", { thinking: { type: "enabled" } }));
+    const res = await callPoolAsResponse(pair, chatBody("x", { thinking: { type: "enabled" } }));
     expect(res.status).toBe(400);
     const body = await res.json();
     expect(body.type).toBe("error");
@@ -243,7 +243,7 @@ describe("errors that are never retried", () => {
     pair = await startPair(TWO_KEYS);
     const body = fixtureJson("error_400_context_length.json");
     pair.emu.enqueue({ fault: { kind: "http", status: 400, body } });
-    const res = await callRelayAsResponse(pair, chatBody("long"));
+    const res = await callPoolAsResponse(pair, chatBody("long"));
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({
       type: "error",
@@ -254,7 +254,7 @@ describe("errors that are never retried", () => {
 
   it("a context overflow detected by the emulator maps to the compaction text too", async () => {
     pair = await startPair(TWO_KEYS, {}, { models: { "gpt-oss-120b": { contextWindow: 2000 } } });
-    const res = await callRelayAsResponse(
+    const res = await callPoolAsResponse(
       pair,
       chatBody("word ".repeat(3000), { max_completion_tokens: 100 }),
     );
@@ -269,10 +269,10 @@ describe("errors that are never retried", () => {
     const notices: string[] = [];
     pair = await startPair(TWO_KEYS, { notice: (m) => notices.push(m) });
     pair.emu.setKeyBehaviour(TWO_KEYS.alpha, { revoked: true });
-    const res = await callRelayAsResponse(pair, chatBody("x"));
+    const res = await callPoolAsResponse(pair, chatBody("x"));
     expect(res.status).toBe(200);
     expect((await res.json()).choices[0].message.content).toBe('You said: "x"');
-    await (await callRelayAsResponse(pair, chatBody("y"))).text();
+    await (await callPoolAsResponse(pair, chatBody("y"))).text();
     expect(keysUsed(pair.emu)).toEqual([TWO_KEYS.alpha, TWO_KEYS.beta, TWO_KEYS.beta]);
     expect(pair.relay.status().pools[0]?.keys[0]).toMatchObject({
       name: "alpha",
@@ -288,7 +288,7 @@ describe("errors that are never retried", () => {
     pair = await startPair(TWO_KEYS);
     pair.emu.setKeyBehaviour(TWO_KEYS.alpha, { revoked: true });
     pair.emu.setKeyBehaviour(TWO_KEYS.beta, { revoked: true });
-    const res = await callRelayAsResponse(pair, chatBody("x"));
+    const res = await callPoolAsResponse(pair, chatBody("x"));
     expect(res.status).toBe(401);
     const body = await res.json();
     expect(body.error.type).toBe("authentication_error");
@@ -301,9 +301,9 @@ describe("single provider key", () => {
   it("without CEREBRAS_API_KEYS the Authorization key is used, as pool key `default`", async () => {
     const { startCerebrasEmulator } = await import("../emulator/server");
     const emu = await startCerebrasEmulator({ keys: ["csk-provider-key-0000001"] });
-    const relay = await startRelay({ env: {} });
+    const relay = await startPoolService({ env: {} });
     try {
-      const res = await callRelayAsResponse(
+      const res = await callPoolAsResponse(
         { relay, upstream: `${emu.url}/chat/completions` },
         chatBody("hi"),
         {
@@ -327,7 +327,7 @@ describe("access control", () => {
     const { url, token } = pair.relay;
     for (const given of [undefined, "", "0".repeat(48), `${token}x`, token.slice(1)]) {
       const res = await fetch(`${url}/_status`, {
-        headers: given === undefined ? {} : { [RELAY_TOKEN_HEADER]: given },
+        headers: given === undefined ? {} : { [POOL_TOKEN_HEADER]: given },
       });
       expect(res.status).toBe(401);
       expect((await res.json()).error.type).toBe("authentication_error");
@@ -336,7 +336,7 @@ describe("access control", () => {
     const chat = await fetch(`${url}/v1/chat/completions`, {
       method: "POST",
       headers: {
-        [RELAY_TOKEN_HEADER]: token,
+        [POOL_TOKEN_HEADER]: token,
         "x-ccr-cerebras-upstream": `${pair.emu.url}/chat/completions`,
         "content-type": "application/json",
       },
@@ -345,7 +345,7 @@ describe("access control", () => {
     expect(chat.status).toBe(404);
     await chat.text();
     expect(pair.emu.requests).toHaveLength(0);
-    const status = await fetch(`${url}/_status`, { headers: { [RELAY_TOKEN_HEADER]: token } });
+    const status = await fetch(`${url}/_status`, { headers: { [POOL_TOKEN_HEADER]: token } });
     expect(status.status).toBe(200);
     expect((await status.json()).url).toBe(url);
     expect(token).toMatch(/^[0-9a-f]{48}$/);

@@ -1,14 +1,14 @@
 // A silent upstream is bounded: before the first event the attempt is abandoned and retried (nothing has
 // reached the client yet), mid-stream the stream ends with an error the plugin turns into an Anthropic
-// `error` event. Real HTTP upstreams that stop writing; the bounds are made small through the relay's
+// `error` event. Real HTTP upstreams that stop writing; the bounds are made small through the key pool's
 // options, and the tests assert outcomes (what the client gets, how many attempts), never durations.
 
 import { createServer, type ServerResponse } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
 import { cerebrasSseToCcrStream } from "../../src/ccr/stream";
-import { type Relay, startRelay } from "../../src/relay";
+import { type PoolService, startPoolService } from "../../src/pool";
 import { cerebrasChunk, cerebrasSse, sseData, USAGE } from "../stream/support/cerebras-sse";
-import { callRelayAsResponse, chatBody, readSse } from "./support/relay-pair";
+import { callPoolAsResponse, chatBody, readSse } from "./support/relay-pair";
 
 // The silence bound of these tests. An upstream that answers at once must never be taken for a silent one,
 // even when this 2-core machine stalls the test process's event loop for a while under a full suite, so
@@ -83,10 +83,10 @@ afterEach(async () => {
 async function setup(
   plan: Behaviour[],
   whole = 60_000,
-): Promise<{ relay: Relay; upstream: string; seen: Behaviour[] }> {
+): Promise<{ relay: PoolService; upstream: string; seen: Behaviour[] }> {
   const up = await startUpstream(plan);
   closers.push(up.close);
-  const relay = await startRelay({
+  const relay = await startPoolService({
     env: { CEREBRAS_API_KEYS: JSON.stringify({ a: "csk-stall-a", b: "csk-stall-b" }) },
     retry: {
       maxRetries: 2,
@@ -105,7 +105,7 @@ async function setup(
 describe("an upstream that goes silent", () => {
   it("before the first byte: the attempt is abandoned and retried; the client gets the retry's answer", async () => {
     const { relay, upstream, seen } = await setup(["silent", "answers"]);
-    const res = await callRelayAsResponse({ relay, upstream }, chatBody("x", { stream: true }));
+    const res = await callPoolAsResponse({ relay, upstream }, chatBody("x", { stream: true }));
     expect(res.status).toBe(200);
     expect(readSse(await res.text())).toMatchObject({ content: "all good", errors: 0, done: true });
     expect(seen).toEqual(["silent", "answers"]);
@@ -114,7 +114,7 @@ describe("an upstream that goes silent", () => {
 
   it("after the headers, before the first event: retried the same way", async () => {
     const { relay, upstream, seen } = await setup(["headers-only", "answers"]);
-    const res = await callRelayAsResponse({ relay, upstream }, chatBody("x", { stream: true }));
+    const res = await callPoolAsResponse({ relay, upstream }, chatBody("x", { stream: true }));
     expect(res.status).toBe(200);
     expect(readSse(await res.text()).content).toBe("all good");
     expect(seen).toEqual(["headers-only", "answers"]);
@@ -122,7 +122,7 @@ describe("an upstream that goes silent", () => {
 
   it("on every attempt: after the retries the client gets a 504 timeout_error saying so", async () => {
     const { relay, upstream, seen } = await setup(["silent"]);
-    const res = await callRelayAsResponse({ relay, upstream }, chatBody("x", { stream: true }));
+    const res = await callPoolAsResponse({ relay, upstream }, chatBody("x", { stream: true }));
     expect(res.status).toBe(504);
     const body = await res.json();
     expect(body.error.type).toBe("timeout_error");
@@ -166,7 +166,7 @@ describe("an upstream that goes silent", () => {
 
   it("a non-streaming answer may be silent longer than the first-event bound: it comes whole at the end", async () => {
     const { relay, upstream, seen } = await setup(["answers-json-late"]);
-    const res = await callRelayAsResponse({ relay, upstream }, chatBody("x", { stream: false }), {
+    const res = await callPoolAsResponse({ relay, upstream }, chatBody("x", { stream: false }), {
       stream: false,
     });
     expect(res.status).toBe(200);
@@ -176,7 +176,7 @@ describe("an upstream that goes silent", () => {
 
   it("a non-streaming answer that never comes: 504 after the whole-answer bound, not retried", async () => {
     const { relay, upstream, seen } = await setup(["silent"], BOUND_MS);
-    const res = await callRelayAsResponse({ relay, upstream }, chatBody("x", { stream: false }), {
+    const res = await callPoolAsResponse({ relay, upstream }, chatBody("x", { stream: false }), {
       stream: false,
     });
     expect(res.status).toBe(504);

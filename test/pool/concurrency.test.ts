@@ -2,7 +2,7 @@
 // are ridden through, and the pool's books balance afterwards.
 
 import { afterEach, describe, expect, it } from "vitest";
-import { callRelayAsResponse, chatBody, type Pair, readSse, startPair } from "./support/relay-pair";
+import { callPoolAsResponse, chatBody, type Pair, readSse, startPair } from "./support/relay-pair";
 
 const KEYS = {
   k1: "csk-conc-0000000000000001",
@@ -20,7 +20,7 @@ afterEach(async () => {
 function fiftyStreams(p: Pair) {
   return Promise.all(
     Array.from({ length: 50 }, async (_, i) => {
-      const res = await callRelayAsResponse(p, chatBody(`request number ${i}`, { stream: true }));
+      const res = await callPoolAsResponse(p, chatBody(`request number ${i}`, { stream: true }));
       return { i, status: res.status, sse: readSse(await res.text()) };
     }),
   );

@@ -1,4 +1,4 @@
-// The relay: the key pool the ccr plugin calls in process (`call`), its request log, and a status-only
+// The key pool: the key pool the ccr plugin calls in process (`call`), its request log, and a status-only
 // HTTP endpoint on 127.0.0.1 (token-checked) that `ccr-cerebras status` reads. The endpoint forwards
 // nothing: an earlier chat endpoint let any holder of the token send the pool's keys to a URL of their
 // choice, and nothing used it any more (issue #11).
@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { AnthropicHttpError, type AnthropicHttpErrorInit } from "../errors";
-import { callCerebrasThroughPool, type PoolCallContext, type RelaySettings } from "./forward";
+import { callCerebrasThroughPool, type PoolCallContext, type PoolSettings } from "./forward";
 import { DEFAULT_KEY_NAME, type PoolKey, parseCerebrasApiKeys } from "./keys";
 import { PoolRegistry } from "./pool-registry";
 import { Redactor, urlForLog, urlSecrets } from "./redact";
@@ -15,10 +15,16 @@ import { loggableBody, type RequestLogRecord, RequestLogWriter, safeRequestId } 
 import { sendAnthropicError } from "./respond";
 import { buildRelayStatus } from "./status";
 import { removeRelayStatusFile, writeRelayStatusFile } from "./status-file";
-import { newRelayToken, RELAY_TOKEN_HEADER, relayTokenMatches } from "./token";
-import type { Relay, RelayCallInput, RelayCallOutcome, RelayOptions, RelayStatus } from "./types";
+import { newRelayToken, POOL_TOKEN_HEADER, poolTokenMatches } from "./token";
+import type {
+  PoolCallInput,
+  PoolCallOutcome,
+  PoolService,
+  PoolServiceOptions,
+  PoolServiceStatus,
+} from "./types";
 
-export function resolveRelaySettings(opts: RelayOptions): RelaySettings {
+export function resolveRelaySettings(opts: PoolServiceOptions): PoolSettings {
   const r = opts.retry ?? {};
   return {
     maxWaitMs: opts.maxWaitMs ?? 60_000,
@@ -50,7 +56,7 @@ function parseUpstream(raw: string | undefined): string | undefined {
   }
 }
 
-export async function startRelay(opts: RelayOptions = {}): Promise<Relay> {
+export async function startPoolService(opts: PoolServiceOptions = {}): Promise<PoolService> {
   const settings = resolveRelaySettings(opts);
   const envKeys = parseCerebrasApiKeys((opts.env ?? process.env).CEREBRAS_API_KEYS);
   const fetchImpl = opts.fetchImpl ?? fetch;
@@ -62,10 +68,10 @@ export async function startRelay(opts: RelayOptions = {}): Promise<Relay> {
   logger?.prune();
   const startedAt = Date.now();
   let url = "";
-  const status = (): RelayStatus => buildRelayStatus(url, startedAt, registry.status());
+  const status = (): PoolServiceStatus => buildRelayStatus(url, startedAt, registry.status());
 
   /** Everything a call needs, from the plugin's arguments. */
-  function prepare(input: RelayCallInput): PoolCallContext | AnthropicHttpError {
+  function prepare(input: PoolCallInput): PoolCallContext | AnthropicHttpError {
     const upstream = parseUpstream(input.upstream);
     if (!upstream)
       return relayError(400, "invalid_request_error", "the provider's api_base_url is not an http(s) URL");
@@ -115,7 +121,7 @@ export async function startRelay(opts: RelayOptions = {}): Promise<Relay> {
   }
 
   /** One request through the pool: the ccr plugin calls this inside the ccr process. */
-  async function call(input: RelayCallInput): Promise<RelayCallOutcome> {
+  async function call(input: PoolCallInput): Promise<PoolCallOutcome> {
     const ctx = prepare(input);
     if (ctx instanceof AnthropicHttpError) return { kind: "error", error: ctx };
     const out = await callCerebrasThroughPool(ctx, () => finish(ctx.record));
@@ -124,7 +130,7 @@ export async function startRelay(opts: RelayOptions = {}): Promise<Relay> {
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (!relayTokenMatches(token, req.headers[RELAY_TOKEN_HEADER])) {
+    if (!poolTokenMatches(token, req.headers[POOL_TOKEN_HEADER])) {
       res.setHeader("connection", "close");
       return void sendAnthropicError(
         res,

@@ -1,5 +1,5 @@
-// Public types of the in-process relay (ccr → relay → Cerebras). The ccr plugin points `config.url` at
-// the relay because ccr turns a non-2xx upstream answer into its own error before any plugin sees it.
+// Public types of the in-process key pool service (ccr plugin → key pool → Cerebras). The plugin calls Cerebras
+// through it because ccr turns a non-2xx upstream answer into its own error before any plugin sees it.
 
 export interface RetryOptions {
   /** Retries of transient errors (queue_exceeded, 500/502/503, connection failures); default 4. */
@@ -8,7 +8,7 @@ export interface RetryOptions {
   baseDelayMs?: number;
   /** Longest single backoff delay; default 8000 ms. */
   maxDelayMs?: number;
-  /** Longest time one client request may spend in the relay before the answer starts; default 90 s. */
+  /** Longest time one client request may spend in the key pool before the answer starts; default 90 s. */
   maxTotalMs?: number;
   /**
    * Longest wait for an attempt's first event (headers, then a first non-empty chunk); default 60 s. A
@@ -24,7 +24,7 @@ export interface RetryOptions {
   wholeAnswerTimeoutMs?: number;
 }
 
-export interface RelayLogOptions {
+export interface PoolLogOptions {
   /** e.g. ~/.claude-code-router/logs/cerebras */
   dir: string;
   /** Date folders older than this are deleted; default 7. */
@@ -33,12 +33,12 @@ export interface RelayLogOptions {
   maxBytes?: number;
 }
 
-export interface RelayOptions {
+export interface PoolServiceOptions {
   /** Longest wait when every key is cooling (default 60_000). */
   maxWaitMs?: number;
   retry?: RetryOptions;
-  log?: false | RelayLogOptions;
-  /** Where to write {url, token, pid} (mode 600) so a CLI can find the relay. */
+  log?: false | PoolLogOptions;
+  /** Where to write {url, token, pid} (mode 600) so a CLI can find the key pool. */
   statusFile?: string;
   /** For CEREBRAS_API_KEYS (default process.env). */
   env?: NodeJS.ProcessEnv;
@@ -48,17 +48,17 @@ export interface RelayOptions {
   fetchImpl?: typeof fetch;
 }
 
-export interface Relay {
+export interface PoolService {
   /** http://127.0.0.1:<port> */
   url: string;
   token: string;
   close(): Promise<void>;
-  status(): RelayStatus;
+  status(): PoolServiceStatus;
   /** One request through the pool in this process (no HTTP hop); nothing is sent until it returns. */
-  call(input: RelayCallInput): Promise<RelayCallOutcome>;
+  call(input: PoolCallInput): Promise<PoolCallOutcome>;
 }
 
-export interface RelayCallInput {
+export interface PoolCallInput {
   /** The full Cerebras chat-completions URL. */
   upstream: string;
   /** The single key used when CEREBRAS_API_KEYS is unset. */
@@ -76,13 +76,13 @@ export interface RelayCallInput {
   signal?: AbortSignal;
 }
 
-export type RelayCallOutcome =
+export type PoolCallOutcome =
   | { kind: "json"; status: number; headers: Record<string, string>; body: Uint8Array }
   | { kind: "stream"; status: number; headers: Record<string, string>; body: ReadableStream<Uint8Array> }
   | { kind: "error"; error: import("../errors").AnthropicHttpError }
   | { kind: "aborted" };
 
-export interface RelayTotals {
+export interface PoolTotals {
   /** Client requests (pool level) or upstream attempts (key level). */
   requests: number;
   /** Upstream attempts beyond the first of a client request. */
@@ -110,7 +110,7 @@ export interface KeyStatus {
   remainingRequests?: number;
   inFlight: number;
   current: boolean;
-  totals: RelayTotals;
+  totals: PoolTotals;
 }
 
 export interface PoolStatus {
@@ -118,14 +118,14 @@ export interface PoolStatus {
   upstream: string;
   current: string;
   keys: KeyStatus[];
-  totals: RelayTotals;
+  totals: PoolTotals;
 }
 
-export interface RelayStatus {
+export interface PoolServiceStatus {
   url: string;
   pid: number;
   startedAt: string;
   uptimeSeconds: number;
   pools: PoolStatus[];
-  totals: RelayTotals;
+  totals: PoolTotals;
 }
