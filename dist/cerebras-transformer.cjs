@@ -27,7 +27,7 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// src/relay/server.ts
+// src/pool/server.ts
 var import_node_crypto3 = require("node:crypto");
 var import_node_http = require("node:http");
 
@@ -330,7 +330,7 @@ function cerebrasHttpErrorToAnthropic({
     );
   }
   if (e.code === "model_not_found" || status === 404 && /model/i.test(msg)) {
-    return mapped(404, "not_found_error", modelNotFoundMessage(ctx.model, ctx));
+    return mapped(404, "not_found_error", modelNotFoundMessage(ctx.cerebrasModel, ctx));
   }
   if (e.code === "queue_exceeded" || status === 503) {
     return mapped(
@@ -408,7 +408,7 @@ function asAnthropicHttpError(err) {
   });
 }
 
-// src/relay/forward.ts
+// src/pool/forward.ts
 var import_promises3 = require("node:timers/promises");
 
 // node_modules/eventsource-parser/dist/index.js
@@ -587,7 +587,7 @@ function isEventPrefix(chunk, i, firstCharCode) {
   return firstCharCode === 101 && chunk.charCodeAt(i + 1) === 118 && chunk.charCodeAt(i + 2) === 101 && chunk.charCodeAt(i + 3) === 110 && chunk.charCodeAt(i + 4) === 116 && chunk.charCodeAt(i + 5) === 58;
 }
 
-// src/relay/sse-peek.ts
+// src/pool/sse-peek.ts
 var PEEK_LIMIT_BYTES = 64 * 1024;
 function parseJson(text) {
   try {
@@ -643,7 +643,7 @@ async function peekCerebrasStream(reader, limitBytes = PEEK_LIMIT_BYTES) {
   return { kind: "commit", prefix, ended: false };
 }
 
-// src/relay/stall.ts
+// src/pool/stall.ts
 var UpstreamStallError = class extends Error {
   constructor(phase, ms) {
     const what = phase === "first-event" ? `nothing within ${seconds(ms)} before the first event` : phase === "whole-answer" ? `no answer within ${seconds(ms)}` : `no data for ${seconds(ms)} mid-stream; the answer is incomplete`;
@@ -700,7 +700,7 @@ var StallWatchdog = class {
   }
 };
 
-// src/relay/attempt.ts
+// src/pool/attempt.ts
 function isEventStream(headers) {
   return (headers.get("content-type") ?? "").toLowerCase().includes("text/event-stream");
 }
@@ -781,7 +781,7 @@ async function attemptUpstream(input2) {
   }
 }
 
-// src/relay/classify.ts
+// src/pool/classify.ts
 function classifyCerebrasFailure(status, body) {
   if (status === 429)
     return parseCerebrasErrorPayload(body).code === "queue_exceeded" ? "transient" : "quota";
@@ -794,7 +794,7 @@ function backoffDelayMs(retry, baseMs, maxMs, random = Math.random) {
   return Math.round(full * (1 - 0.25 * random()));
 }
 
-// src/relay/concat-stream.ts
+// src/pool/concat-stream.ts
 function concatStream({
   prefix,
   rest,
@@ -853,7 +853,7 @@ function concatStream({
   });
 }
 
-// src/relay/rate-headers.ts
+// src/pool/rate-headers.ts
 var MAX_COOLDOWN_MS = 6e4;
 var WINDOWS = ["second", "minute", "hour", "day"];
 function seconds2(headers, name) {
@@ -890,11 +890,11 @@ function readRateBudgets(headers, now) {
   return out;
 }
 
-// src/relay/request-log.ts
+// src/pool/request-log.ts
 var import_promises2 = require("node:fs/promises");
 var import_node_path2 = require("node:path");
 
-// src/relay/log-retention.ts
+// src/pool/log-retention.ts
 var import_promises = require("node:fs/promises");
 var import_node_path = require("node:path");
 var DATE_DIR = /^\d{4}-\d{2}-\d{2}$/;
@@ -944,7 +944,7 @@ async function pruneRequestLogs(dir, limits, now = /* @__PURE__ */ new Date()) {
   return result;
 }
 
-// src/relay/request-log.ts
+// src/pool/request-log.ts
 var SSE_LOG_CAP_BYTES = 1024 * 1024;
 var PRUNE_EVERY_WRITES = 100;
 function timeStamp(d) {
@@ -1029,7 +1029,7 @@ var SseCapture = class {
   }
 };
 
-// src/relay/respond.ts
+// src/pool/respond.ts
 var FORWARDED = /^(content-type|cache-control|x-request-id|x-ratelimit-.*)$/i;
 function forwardableHeaders(h, extra = {}) {
   const out = {};
@@ -1051,16 +1051,16 @@ function sendAnthropicError(res, mapped2, redactor) {
   return text;
 }
 
-// src/relay/forward.ts
+// src/pool/forward.ts
 var MAX_LOOP_TURNS = 1e3;
-function mapFailure(f, kind, model) {
+function mapFailure(f, kind, cerebrasModel) {
   if (f.kind === "transport") return transportErrorToAnthropic(f.error);
   return cerebrasHttpErrorToAnthropic({
     status: f.status,
     body: f.body,
     // Reset headers ride on every Cerebras response; they time quota windows, not capacity shedding.
     headers: kind === "transient" ? void 0 : f.headers,
-    context: { model }
+    context: { cerebrasModel }
   });
 }
 function errorCode(f) {
@@ -1211,7 +1211,7 @@ async function callCerebrasThroughPool(ctx, onStreamEnd) {
     const kind = outcome.kind === "transport" ? "transient" : classifyCerebrasFailure(outcome.status, outcome.body);
     const entry = attemptLog(lease, t0, outcome, kind, redactor);
     record2.attempts.push(entry);
-    last = mapFailure(outcome, kind, ctx.model);
+    last = mapFailure(outcome, kind, ctx.cerebrasModel);
     if (outcome.kind === "http-error" && outcome.status === 429) pool.totals.rateLimited++;
     if (kind === "fatal" || isWholeAnswerStall(outcome)) {
       pool.released(lease);
@@ -1245,7 +1245,7 @@ async function callCerebrasThroughPool(ctx, onStreamEnd) {
   return giveUp(last ?? allKeysCooling(pool, pool.msUntilAvailable(ctx.reserve)));
 }
 
-// src/relay/keys.ts
+// src/pool/keys.ts
 var DEFAULT_KEY_NAME = "default";
 function fail(why) {
   throw new Error(`ccr-cerebras relay: CEREBRAS_API_KEYS ${why}`);
@@ -1282,10 +1282,10 @@ function parseCerebrasApiKeys(raw) {
   return dedupe(keys);
 }
 
-// src/relay/pool-registry.ts
+// src/pool/pool-registry.ts
 var import_node_crypto = require("node:crypto");
 
-// src/relay/totals.ts
+// src/pool/totals.ts
 function emptyTotals() {
   return { requests: 0, retries: 0, rateLimited: 0, errors: 0, successes: 0 };
 }
@@ -1299,7 +1299,7 @@ function addTotals(a, b) {
   };
 }
 
-// src/relay/key-pool.ts
+// src/pool/key-pool.ts
 var PROBE_RECHECK_MS = 250;
 var KeyPool = class {
   constructor(upstream, keys, now = Date.now) {
@@ -1490,7 +1490,7 @@ var KeyPool = class {
   }
 };
 
-// src/relay/pool-registry.ts
+// src/pool/pool-registry.ts
 function displayUpstream(url2) {
   try {
     const u = new URL(url2);
@@ -1520,7 +1520,19 @@ ${fingerprint}`;
   }
 };
 
-// src/relay/redact.ts
+// src/pool/token.ts
+var import_node_crypto2 = require("node:crypto");
+var POOL_TOKEN_HEADER = "x-ccr-cerebras-token";
+function newRelayToken() {
+  return (0, import_node_crypto2.randomBytes)(24).toString("hex");
+}
+function poolTokenMatches(expected, given) {
+  if (typeof given !== "string" || given.length === 0) return false;
+  const digest = (s) => (0, import_node_crypto2.createHash)("sha256").update(s).digest();
+  return (0, import_node_crypto2.timingSafeEqual)(digest(expected), digest(given));
+}
+
+// src/pool/redact.ts
 var REDACTED = "[redacted]";
 var Redactor = class {
   secrets = /* @__PURE__ */ new Set();
@@ -1543,7 +1555,7 @@ var Redactor = class {
     const entries = h instanceof Headers ? [...h.entries()] : Object.entries(h);
     for (const [k, v] of entries) {
       const name = k.toLowerCase();
-      out[name] = name === "authorization" || name === "x-ccr-cerebras-token" ? REDACTED : this.redact(v);
+      out[name] = name === "authorization" || name === POOL_TOKEN_HEADER ? REDACTED : this.redact(v);
     }
     return out;
   }
@@ -1567,7 +1579,7 @@ function urlForLog(url2) {
   return u.toString();
 }
 
-// src/relay/status-file.ts
+// src/pool/status-file.ts
 var import_promises4 = require("node:fs/promises");
 var import_node_path3 = require("node:path");
 async function writeRelayStatusFile(path, content) {
@@ -1595,8 +1607,7 @@ async function removeRelayStatusFile(path, token) {
   if (current?.token === token) await (0, import_promises4.rm)(path, { force: true });
 }
 
-// src/relay/status.ts
-var TOKEN_HEADER = "x-ccr-cerebras-token";
+// src/pool/status.ts
 function buildRelayStatus(url2, startedAt, pools, now = Date.now()) {
   return {
     url: url2,
@@ -1607,12 +1618,12 @@ function buildRelayStatus(url2, startedAt, pools, now = Date.now()) {
     totals: pools.reduce((t, p) => addTotals(t, p.totals), emptyTotals())
   };
 }
-async function fetchRelayStatus(statusFile) {
+async function fetchPoolServiceStatus(statusFile) {
   const { url: url2, token } = await readRelayStatusFile(statusFile);
   let res;
   try {
     res = await fetch(`${url2}/_status`, {
-      headers: { [TOKEN_HEADER]: token },
+      headers: { [POOL_TOKEN_HEADER]: token },
       signal: AbortSignal.timeout(3e3)
     });
   } catch {
@@ -1652,7 +1663,7 @@ function keyRow(k) {
     String(k.totals.errors)
   ];
 }
-function formatRelayStatus(s) {
+function formatPoolServiceStatus(s) {
   const lines = [
     `ccr-cerebras relay ${s.url}  pid ${s.pid}  up ${duration(s.uptimeSeconds)}`,
     totalsLine(s.totals)
@@ -1677,19 +1688,7 @@ function formatRelayStatus(s) {
   return lines.join("\n");
 }
 
-// src/relay/token.ts
-var import_node_crypto2 = require("node:crypto");
-function newRelayToken() {
-  return (0, import_node_crypto2.randomBytes)(24).toString("hex");
-}
-function relayTokenMatches(expected, given) {
-  if (typeof given !== "string" || given.length === 0) return false;
-  const digest = (s) => (0, import_node_crypto2.createHash)("sha256").update(s).digest();
-  return (0, import_node_crypto2.timingSafeEqual)(digest(expected), digest(given));
-}
-
-// src/relay/server.ts
-var RELAY_HEADERS = { token: "x-ccr-cerebras-token" };
+// src/pool/server.ts
 function resolveRelaySettings(opts) {
   const r = opts.retry ?? {};
   return {
@@ -1715,7 +1714,7 @@ function parseUpstream(raw) {
     return void 0;
   }
 }
-async function startRelay(opts = {}) {
+async function startPoolService(opts = {}) {
   const settings = resolveRelaySettings(opts);
   const envKeys = parseCerebrasApiKeys((opts.env ?? process.env).CEREBRAS_API_KEYS);
   const fetchImpl = opts.fetchImpl ?? fetch;
@@ -1747,7 +1746,7 @@ async function startRelay(opts = {}) {
       requestId: safeRequestId(input2.requestId, (0, import_node_crypto3.randomUUID)()),
       startedAt: (/* @__PURE__ */ new Date()).toISOString(),
       upstream: urlForLog(upstream),
-      model: input2.model,
+      model: input2.cerebrasModel,
       reserveTokens: Number.isFinite(reserve) && reserve > 0 ? reserve : 0,
       request: logger ? loggableBody(input2.body) : void 0,
       attempts: [],
@@ -1759,7 +1758,7 @@ async function startRelay(opts = {}) {
       upstream,
       body: input2.body,
       reserve: record2.reserveTokens,
-      model: input2.model,
+      cerebrasModel: input2.cerebrasModel,
       stream: input2.stream,
       settings,
       signal: input2.signal ?? new AbortController().signal,
@@ -1781,7 +1780,7 @@ async function startRelay(opts = {}) {
     return out;
   }
   async function handle(req, res) {
-    if (!relayTokenMatches(token, req.headers[RELAY_HEADERS.token])) {
+    if (!poolTokenMatches(token, req.headers[POOL_TOKEN_HEADER])) {
       res.setHeader("connection", "close");
       return void sendAnthropicError(
         res,
@@ -1834,20 +1833,20 @@ async function startRelay(opts = {}) {
   return { url: url2, token, close, status, call };
 }
 
-// src/ccr/relay-client.ts
+// src/ccr/pool-client.ts
 var import_node_os = require("node:os");
 var import_node_path4 = require("node:path");
 function ccrHomeDir(home = (0, import_node_os.homedir)()) {
   return (0, import_node_path4.join)(home, ".claude-code-router");
 }
-function relayStatusFilePath(home = (0, import_node_os.homedir)()) {
+function poolStatusFilePath(home = (0, import_node_os.homedir)()) {
   return (0, import_node_path4.join)(ccrHomeDir(home), "cerebras-relay.json");
 }
 var shared;
-function sharedRelay(log, onError, notice) {
-  shared ??= startRelay({
+function sharedPoolService(log, onError, notice) {
+  shared ??= startPoolService({
     notice,
-    statusFile: relayStatusFilePath(),
+    statusFile: poolStatusFilePath(),
     log: log ? { dir: (0, import_node_path4.join)(ccrHomeDir(), "logs", "cerebras"), ...log } : false
   }).catch((err) => {
     onError(err);
@@ -1876,20 +1875,25 @@ function parkUpstreamAnswer(answer, abandonAfterMs = 6e4) {
 
 // src/ccr/cli.ts
 var USAGE = "usage: node cerebras-transformer.cjs status [--json]";
-async function runPluginCli(argv, io = { out: console.log, err: console.error }, statusFile = relayStatusFilePath()) {
+async function runPluginCli(argv, io = { out: console.log, err: console.error }, statusFile = poolStatusFilePath()) {
   const [command, ...rest] = argv;
   if (command !== "status" || rest.some((a) => a !== "--json")) {
     io.err(USAGE);
     return 2;
   }
   try {
-    const status = await fetchRelayStatus(statusFile);
-    io.out(rest.includes("--json") ? JSON.stringify(status, null, 2) : formatRelayStatus(status));
+    const status = await fetchPoolServiceStatus(statusFile);
+    io.out(rest.includes("--json") ? JSON.stringify(status, null, 2) : formatPoolServiceStatus(status));
     return 0;
   } catch (err) {
     io.err(`ccr-cerebras: ${err.message}`);
     return 1;
   }
+}
+
+// src/json-object.ts
+function isJsonObject(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
 // src/wire/cerebras.ts
@@ -1908,4096 +1912,6 @@ var CEREBRAS_REQUEST_KEYS = [
   "clear_thinking",
   "user"
 ];
-
-// src/tokens.ts
-var CHARS_PER_TOKEN = 3.2;
-var TOKENS_PER_MESSAGE = 4;
-var TOKENS_PER_IMAGE = 1600;
-
-// src/request/estimate.ts
-function messageSize(m) {
-  let chars = m.role.length;
-  let images = 0;
-  if (typeof m.content === "string") chars += m.content.length;
-  else {
-    for (const part of m.content) {
-      if (part.type === "text") chars += part.text.length;
-      else images++;
-    }
-  }
-  if (m.role === "assistant" && m.tool_calls) {
-    for (const c of m.tool_calls) chars += c.id.length + c.function.name.length + c.function.arguments.length;
-  }
-  if (m.role === "tool") chars += m.tool_call_id.length;
-  return { chars, images };
-}
-function estimateCerebrasPromptTokens(messages, tools) {
-  let chars = 0;
-  let images = 0;
-  for (const m of messages) {
-    const size = messageSize(m);
-    chars += size.chars;
-    images += size.images;
-  }
-  if (tools.length) chars += JSON.stringify(tools).length;
-  return Math.ceil(chars / CHARS_PER_TOKEN) + messages.length * TOKENS_PER_MESSAGE + images * TOKENS_PER_IMAGE;
-}
-
-// src/request/fit-context.ts
-var COMPACTION_MARKERS = [
-  "CRITICAL: Respond with TEXT ONLY. Do NOT call any tools.",
-  "Your task is to create a detailed summary of the conversation so far"
-];
-var COMPACTION_OUTPUT_RESERVE = 4096;
-var MIN_KEEP_CHARS = [600, 120];
-function textOf(m) {
-  if (typeof m.content === "string") return m.content;
-  return m.content.map((p) => p.type === "text" ? p.text : "").join("");
-}
-function isClaudeCodeCompactionRequest(messages) {
-  for (let i = messages.length - 1; i >= 0; i--) {
-    const m = messages[i];
-    if (m.role !== "user") continue;
-    const text = textOf(m);
-    return COMPACTION_MARKERS.some((marker) => text.includes(marker));
-  }
-  return false;
-}
-function elide(text, keep) {
-  const cut = text.length - keep;
-  const head = Math.ceil(keep / 2);
-  return `${text.slice(0, head)}
-[\u2026 ${cut} characters elided by ccr-cerebras so the conversation fits the model's context window \u2026]
-${text.slice(text.length - (keep - head))}`;
-}
-function shrinkMessagesToFit(messages, tools, budgetTokens) {
-  const out = messages.map((m) => ({ ...m }));
-  let lastUser = -1;
-  for (let i = out.length - 1; i >= 0 && lastUser < 0; i--) if (out[i].role === "user") lastUser = i;
-  let estimate = estimateCerebrasPromptTokens(out, tools);
-  for (const minKeep of MIN_KEEP_CHARS) {
-    if (estimate <= budgetTokens) break;
-    const candidates = out.map((m, i) => ({
-      i,
-      len: typeof m.content === "string" ? m.content.length : 0,
-      rank: m.role === "tool" ? 0 : 1
-    })).filter(({ i, len }) => i !== lastUser && out[i].role !== "system" && len > minKeep * 2).sort((a, b) => a.rank - b.rank || b.len - a.len);
-    for (const { i, len } of candidates) {
-      const excessChars = Math.ceil((estimate - budgetTokens) * CHARS_PER_TOKEN) + 200;
-      if (excessChars <= 200) break;
-      const keep = Math.max(minKeep, len - excessChars);
-      const m = out[i];
-      out[i] = { ...m, content: elide(m.content, keep) };
-      estimate = estimateCerebrasPromptTokens(out, tools);
-      if (estimate <= budgetTokens) break;
-    }
-  }
-  return { messages: out, estimate };
-}
-
-// src/request/input.ts
-function isObj(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-function fail2(path, message) {
-  throw invalidRequest(`${path}: ${message}`);
-}
-function requireObj(v, path, what = "must be an object") {
-  if (!isObj(v)) fail2(path, what);
-  return v;
-}
-function requireString(v, path, what = "must be a string") {
-  if (typeof v !== "string") fail2(path, what);
-  return v;
-}
-function requireNonEmptyString(v, path, what) {
-  if (typeof v !== "string" || v === "") fail2(path, what);
-  return v;
-}
-function optionalNumber(v, path) {
-  if (v === void 0 || v === null) return void 0;
-  if (typeof v !== "number" || !Number.isFinite(v)) fail2(path, "must be a number");
-  return v;
-}
-function hasVisibleText(text) {
-  return /\S/.test(text);
-}
-function shortJson(v, max = 80) {
-  let s;
-  try {
-    s = typeof v === "string" ? v : JSON.stringify(v) ?? String(v);
-  } catch {
-    s = String(v);
-  }
-  return s.length > max ? `${s.slice(0, max - 1)}\u2026` : s;
-}
-
-// src/request/content.ts
-var NO_OUTPUT = "(no output)";
-var TOOL_USE_ERROR_TAG = "<tool_use_error>";
-var IMAGE_MOVED_NOTE = "[image: shown in the next user message]";
-function imageOmittedText(what) {
-  return `[image omitted: ${what}, the model cannot see images]`;
-}
-function anthropicImageToSegment(block, path, vision) {
-  const source = requireObj(block.source, `${path}.source`, "image block needs a source object");
-  if (source.type === "base64") {
-    const mediaType = requireString(source.media_type, `${path}.source.media_type`);
-    const data = requireString(source.data, `${path}.source.data`);
-    if (!vision) return { text: imageOmittedText(mediaType) };
-    return { image: { type: "image_url", image_url: { url: `data:${mediaType};base64,${data}` } } };
-  }
-  if (source.type === "url") {
-    const url2 = requireString(source.url, `${path}.source.url`);
-    if (!vision) return { text: imageOmittedText(`image at ${shortJson(url2, 200)}`) };
-    return { image: { type: "image_url", image_url: { url: url2 } } };
-  }
-  if (source.type === "file") {
-    return { text: `[image omitted: file ${shortJson(source.file_id)}, it cannot be fetched from here]` };
-  }
-  return fail2(`${path}.source.type`, "must be 'base64', 'url' or 'file'");
-}
-function textOfBlocks(blocks, path) {
-  if (typeof blocks === "string") return blocks;
-  if (!Array.isArray(blocks)) return "";
-  const texts = [];
-  blocks.forEach((b, i) => {
-    if (isObj(b) && typeof b.text === "string") texts.push(b.text);
-    else if (!isObj(b)) fail2(`${path}.${i}`, "must be a content block object");
-  });
-  return texts.join("\n\n");
-}
-function anthropicDocumentToText(block, path) {
-  const source = requireObj(block.source, `${path}.source`, "document block needs a source object");
-  const title = typeof block.title === "string" && block.title ? block.title : void 0;
-  const label = title ? `[document: ${title}]` : "[document]";
-  if (source.type === "text") return `${label}
-${requireString(source.data, `${path}.source.data`)}`;
-  if (source.type === "content") return `${label}
-${textOfBlocks(source.content, `${path}.source.content`)}`;
-  const what = title ?? (typeof source.media_type === "string" ? source.media_type : void 0) ?? (typeof source.url === "string" ? shortJson(source.url, 200) : "document");
-  return `[document omitted: ${what}]`;
-}
-function searchResultToText(block, path) {
-  const title = typeof block.title === "string" ? block.title : "untitled";
-  const source = typeof block.source === "string" ? ` (${block.source})` : "";
-  return `[search result: ${title}${source}]
-${textOfBlocks(block.content, `${path}.content`)}`;
-}
-function toolReferenceToText(block) {
-  return `Tool loaded: ${typeof block.tool_name === "string" ? block.tool_name : "?"}`;
-}
-var DROPPED_USER_BLOCKS = /* @__PURE__ */ new Set([
-  "thinking",
-  "redacted_thinking",
-  "tool_use",
-  "server_tool_use",
-  "web_search_tool_result",
-  "web_fetch_tool_result",
-  "code_execution_tool_result",
-  "container_upload"
-]);
-function anthropicUserBlockToSegments(block, path, vision) {
-  switch (block.type) {
-    case "text": {
-      const text = requireString(block.text, `${path}.text`);
-      return hasVisibleText(text) ? [{ text }] : [];
-    }
-    case "image":
-      return [anthropicImageToSegment(block, path, vision)];
-    case "document":
-      return [{ text: anthropicDocumentToText(block, path) }];
-    case "search_result":
-      return [{ text: searchResultToText(block, path) }];
-    case "tool_reference":
-      return [{ text: toolReferenceToText(block) }];
-    default:
-      if (DROPPED_USER_BLOCKS.has(block.type)) return [];
-      return typeof block.text === "string" && hasVisibleText(block.text) ? [{ text: block.text }] : [];
-  }
-}
-function anthropicToolResultToCerebras(block, path, vision) {
-  const content = block.content;
-  const pieces = [];
-  const images = [];
-  if (typeof content === "string") pieces.push(content);
-  else if (Array.isArray(content)) {
-    content.forEach((item, i) => {
-      const at = `${path}.content.${i}`;
-      if (!isObj(item)) fail2(at, "must be a content block object");
-      if (item.type === "text") pieces.push(requireString(item.text, `${at}.text`));
-      else if (item.type === "image") {
-        const seg = anthropicImageToSegment(item, at, vision);
-        if ("image" in seg) {
-          images.push(seg.image);
-          pieces.push(IMAGE_MOVED_NOTE);
-        } else pieces.push(seg.text);
-      } else if (item.type === "tool_reference") pieces.push(toolReferenceToText(item));
-      else {
-        for (const seg of anthropicUserBlockToSegments(item, at, false))
-          if ("text" in seg) pieces.push(seg.text);
-      }
-    });
-  } else if (content !== void 0 && content !== null) {
-    fail2(`${path}.content`, "must be a string or an array of content blocks");
-  }
-  let text = pieces.length === 1 ? pieces[0] : pieces.filter((p) => p !== "").join("\n");
-  if (!hasVisibleText(text)) text = NO_OUTPUT;
-  if (block.is_error === true && !text.startsWith(TOOL_USE_ERROR_TAG)) text = `Error: ${text}`;
-  return { text, images };
-}
-function anthropicSystemMessageText(content, path) {
-  if (typeof content === "string") return content;
-  if (!Array.isArray(content))
-    return fail2(`${path}.content`, "must be a string or an array of content blocks");
-  const texts = [];
-  content.forEach((b, i) => {
-    const at = `${path}.content.${i}`;
-    if (!isObj(b)) fail2(at, "must be a content block object");
-    if (typeof b.type !== "string") fail2(`${at}.type`, "content block needs a type");
-    for (const seg of anthropicUserBlockToSegments(b, at, false)) if ("text" in seg) texts.push(seg.text);
-  });
-  return texts.join("\n\n");
-}
-function renderUserSegments(segments) {
-  if (!segments.some((s) => "image" in s))
-    return segments.map((s) => s.text).join("\n\n");
-  const parts = [];
-  let texts = [];
-  const flush = () => {
-    if (texts.length) parts.push({ type: "text", text: texts.join("\n\n") });
-    texts = [];
-  };
-  for (const s of segments) {
-    if ("image" in s) {
-      flush();
-      parts.push(s.image);
-    } else texts.push(s.text);
-  }
-  flush();
-  return parts;
-}
-
-// src/request/thinking.ts
-var THINK_OPEN_RE = /^\s*<think>/;
-function thinkingReplayOf(model) {
-  return model.reasoning?.replay ?? "drop";
-}
-function withReplayedThinking(thinking, text, replay) {
-  const visible = thinking.filter(hasVisibleText);
-  if (replay === "drop" || visible.length === 0) return { content: text, replayed: false };
-  if (replay === "plain") return { content: `${visible.join("\n\n")}${text}`, replayed: true };
-  if (THINK_OPEN_RE.test(text)) return { content: text, replayed: false };
-  return { content: `<think>${visible.join("\n\n")}</think>${text}`, replayed: true };
-}
-
-// src/request/messages.ts
-var EMPTY_USER_TEXT = "(empty)";
-var MISSING_RESULT_TEXT = "Error: no result was recorded for this tool call";
-function readMessage(m, i) {
-  const path = `messages.${i}`;
-  if (!isObj(m)) fail2(path, "must be a message object");
-  if (m.role !== "user" && m.role !== "assistant" && m.role !== "system") {
-    fail2(`${path}.role`, "must be 'user', 'assistant' or 'system'");
-  }
-  const content = m.content;
-  if (typeof content !== "string") {
-    if (!Array.isArray(content)) fail2(`${path}.content`, "must be a string or an array of content blocks");
-    content.forEach((b, j) => {
-      if (!isObj(b)) fail2(`${path}.content.${j}`, "must be a content block object");
-      if (typeof b.type !== "string") fail2(`${path}.content.${j}.type`, "content block needs a type");
-    });
-  }
-  return { role: m.role, content, path };
-}
-function toolUseToCall(block, path) {
-  const id = requireNonEmptyString(block.id, `${path}.id`, "tool_use block needs an id");
-  const name = requireNonEmptyString(block.name, `${path}.name`, "tool_use block needs a name");
-  const input2 = block.input ?? {};
-  if (!isObj(input2)) fail2(`${path}.input`, "tool_use input must be an object");
-  return { id, type: "function", function: { name, arguments: JSON.stringify(input2) } };
-}
-function readAssistant(m, replay) {
-  const draft = { role: "assistant", thinking: [], texts: [], toolCalls: [], replay };
-  if (typeof m.content === "string") {
-    if (m.content !== "") draft.texts.push(m.content);
-    return draft;
-  }
-  const ids = /* @__PURE__ */ new Set();
-  m.content.forEach((block, j) => {
-    const path = `${m.path}.content.${j}`;
-    if (block.type === "text") {
-      const text = requireString(block.text, `${path}.text`);
-      if (text !== "") draft.texts.push(text);
-    } else if (block.type === "thinking") {
-      const thinking = requireString(block.thinking, `${path}.thinking`);
-      if (replay !== "drop") draft.thinking.push(thinking);
-    } else if (block.type === "tool_use") {
-      const call = toolUseToCall(block, path);
-      if (ids.has(call.id)) fail2(`${path}.id`, `duplicate tool_use id '${call.id}' in one message`);
-      ids.add(call.id);
-      draft.toolCalls.push(call);
-    }
-  });
-  return draft;
-}
-function renameRepeatedCallIds(calls, seen) {
-  const renames = /* @__PURE__ */ new Map();
-  for (const call of calls) {
-    if (seen.has(call.id)) {
-      let n = 2;
-      while (seen.has(`${call.id}_${n}`)) n++;
-      renames.set(call.id, `${call.id}_${n}`);
-      call.id = `${call.id}_${n}`;
-    }
-    seen.add(call.id);
-  }
-  return renames;
-}
-function asSystemReminder(text) {
-  return text.startsWith("<system-reminder>") ? text : `<system-reminder>
-${text}
-</system-reminder>`;
-}
-function pushUser(state, segments) {
-  const last = state.out[state.out.length - 1];
-  if (last?.role === "user") last.segments.push(...segments);
-  else state.out.push({ role: "user", segments });
-}
-function readUserBlocks(m, callIds, renames, results, out, vision) {
-  m.content.forEach((block, j) => {
-    const path = `${m.path}.content.${j}`;
-    if (block.type !== "tool_result") {
-      out.segments.push(...anthropicUserBlockToSegments(block, path, vision));
-      return;
-    }
-    const sentId = requireNonEmptyString(
-      block.tool_use_id,
-      `${path}.tool_use_id`,
-      "tool_result needs a tool_use_id"
-    );
-    const id = renames.get(sentId) ?? sentId;
-    const rendered = anthropicToolResultToCerebras(block, path, vision);
-    const images = rendered.images.map((image) => ({ image }));
-    if (callIds.has(id) && !results.has(id)) {
-      results.set(id, rendered);
-      if (images.length) out.moved.push({ text: `[image from the result of tool call ${id}]` }, ...images);
-    } else {
-      out.segments.push({ text: `[tool result for ${id}]: ${rendered.text}` }, ...images);
-    }
-  });
-}
-function addTurn(state, turn, calls, renames) {
-  const callIds = new Set(calls.map((c) => c.id));
-  const results = /* @__PURE__ */ new Map();
-  const parts = { moved: [], segments: [] };
-  let hadUser = false;
-  for (const m of turn) {
-    if (m.role === "system") {
-      const text = anthropicSystemMessageText(m.content, m.path);
-      if (!state.sawAssistant && !state.sawSystem) state.systemAppend.push(text);
-      else if (hasVisibleText(text)) parts.segments.push({ text: asSystemReminder(text) });
-      state.sawSystem = true;
-    } else if (typeof m.content === "string") {
-      hadUser = true;
-      if (hasVisibleText(m.content)) parts.segments.push({ text: m.content });
-    } else {
-      hadUser = true;
-      readUserBlocks(m, callIds, renames, results, parts, state.vision);
-    }
-  }
-  for (const call of calls) {
-    const content = results.get(call.id)?.text ?? MISSING_RESULT_TEXT;
-    state.out.push({ role: "tool", tool_call_id: call.id, content });
-  }
-  const all = parts.moved.length ? [...parts.moved, ...parts.segments] : parts.segments;
-  if (all.length) pushUser(state, all);
-  else if (hadUser && calls.length === 0) pushUser(state, [{ text: EMPTY_USER_TEXT }]);
-}
-function addAssistant(state, draft) {
-  state.sawAssistant = true;
-  const last = state.out[state.out.length - 1];
-  if (last?.role !== "assistant") {
-    state.out.push(draft);
-    return;
-  }
-  last.thinking.push(...draft.thinking);
-  last.texts.push(...draft.texts);
-  last.toolCalls.push(...draft.toolCalls);
-}
-function anthropicToCerebrasMessages(input2, opts) {
-  if (!Array.isArray(input2) || input2.length === 0) fail2("messages", "must be a non-empty array of messages");
-  const messages = input2.map(readMessage);
-  const state = {
-    out: [],
-    systemAppend: [],
-    sawAssistant: false,
-    sawSystem: false,
-    vision: opts.vision
-  };
-  let calls = [];
-  let renames = /* @__PURE__ */ new Map();
-  const seenCallIds = /* @__PURE__ */ new Set();
-  let turn = [];
-  for (const m of messages) {
-    if (m.role !== "assistant") {
-      turn.push(m);
-      continue;
-    }
-    addTurn(state, turn, calls, renames);
-    const draft = readAssistant(m, opts.replay);
-    renames = renameRepeatedCallIds(draft.toolCalls, seenCallIds);
-    addAssistant(state, draft);
-    calls = draft.toolCalls;
-    turn = [];
-  }
-  addTurn(state, turn, calls, renames);
-  if (state.out.length === 0) state.out.push({ role: "user", segments: [{ text: EMPTY_USER_TEXT }] });
-  return renderDrafts(state.out, state.systemAppend);
-}
-function renderDrafts(drafts, systemAppend) {
-  let replayedThinking = false;
-  const messages = drafts.map((d) => {
-    if (d.role === "tool") return { role: "tool", tool_call_id: d.tool_call_id, content: d.content };
-    if (d.role === "user") return { role: "user", content: renderUserSegments(d.segments) };
-    const { content, replayed } = withReplayedThinking(d.thinking, d.texts.join("\n\n"), d.replay);
-    replayedThinking ||= replayed;
-    return d.toolCalls.length ? { role: "assistant", content, tool_calls: d.toolCalls } : { role: "assistant", content };
-  });
-  return { messages, systemAppend, replayedThinking };
-}
-
-// src/request/sampling.ts
-var import_node_crypto4 = require("node:crypto");
-var DEFAULT_MAX_COMPLETION_TOKENS_CAP = 16384;
-var MIN_OUTPUT_TOKENS = 1024;
-var MAX_STOP_SEQUENCES = 4;
-var MAX_TEMPERATURE = 1.5;
-function anthropicMaxTokens(v) {
-  if (v === void 0 || v === null) return void 0;
-  if (!Number.isSafeInteger(v) || v < 1) fail2("max_tokens", "must be a positive integer");
-  return v;
-}
-function maxCompletionTokens(requested, model, cap, estimatedInputTokens) {
-  const room = model.contextWindow - estimatedInputTokens;
-  return Math.max(1, Math.floor(Math.min(requested ?? model.maxOutput, model.maxOutput, cap, room)));
-}
-function clamp(v, lo, hi) {
-  return Math.min(hi, Math.max(lo, v));
-}
-function anthropicTemperature(v) {
-  const t = optionalNumber(v, "temperature");
-  return t === void 0 ? void 0 : clamp(t, 0, MAX_TEMPERATURE);
-}
-function anthropicTopP(v) {
-  const p = optionalNumber(v, "top_p");
-  return p === void 0 ? void 0 : clamp(p, 0, 1);
-}
-function anthropicStopSequences(v, warnings) {
-  if (v === void 0 || v === null) return void 0;
-  if (!Array.isArray(v)) fail2("stop_sequences", "must be an array of strings");
-  v.forEach((s, i) => {
-    if (typeof s !== "string") fail2(`stop_sequences.${i}`, "must be a string");
-  });
-  const list = v.filter((s) => s !== "");
-  if (list.length > MAX_STOP_SEQUENCES) {
-    warnings.push(
-      `Cerebras accepts at most ${MAX_STOP_SEQUENCES} stop sequences; dropped ${list.length - MAX_STOP_SEQUENCES}`
-    );
-  }
-  return list.length ? list.slice(0, MAX_STOP_SEQUENCES) : void 0;
-}
-function anthropicUserToCerebras(metadata) {
-  if (!isObj(metadata) || typeof metadata.user_id !== "string" || metadata.user_id === "") return void 0;
-  return `cc-${(0, import_node_crypto4.createHash)("sha256").update(metadata.user_id).digest("hex").slice(0, 16)}`;
-}
-function thinkingType(thinking) {
-  if (thinking === void 0 || thinking === null) return void 0;
-  if (!isObj(thinking)) fail2("thinking", "must be an object");
-  return typeof thinking.type === "string" ? thinking.type : void 0;
-}
-function effortFromBudget(budget) {
-  return budget <= 1024 ? "low" : budget <= 8192 ? "medium" : "high";
-}
-function effortFromOutputConfig(outputConfig) {
-  const effort = isObj(outputConfig) ? outputConfig.effort : void 0;
-  if (effort === "low" || effort === "medium" || effort === "high") return effort;
-  if (effort === "xhigh" || effort === "max") return "high";
-  return void 0;
-}
-var EFFORT_ORDER = ["none", "low", "medium", "high"];
-function nearestLevel(wanted, levels) {
-  if (levels.includes(wanted)) return wanted;
-  const rank = (e) => EFFORT_ORDER.indexOf(e);
-  return [...levels].sort(
-    (a, b) => Math.abs(rank(a) - rank(wanted)) - Math.abs(rank(b) - rank(wanted)) || rank(b) - rank(a)
-  )[0];
-}
-function reasoningEffortFor(thinking, outputConfig, model) {
-  const r = model.reasoning;
-  const type = thinkingType(thinking);
-  if (!r) return void 0;
-  if (type !== "enabled" && type !== "adaptive") return r.off;
-  if (r.levels.length === 0) return void 0;
-  const budget = isObj(thinking) ? thinking.budget_tokens : void 0;
-  const wanted = typeof budget === "number" && Number.isFinite(budget) ? effortFromBudget(budget) : effortFromOutputConfig(outputConfig);
-  return wanted === void 0 ? void 0 : nearestLevel(wanted, r.levels);
-}
-function keepsAllThinking(contextManagement) {
-  if (!isObj(contextManagement) || !Array.isArray(contextManagement.edits)) return false;
-  return contextManagement.edits.some(
-    (e) => isObj(e) && typeof e.type === "string" && e.type.startsWith("clear_thinking") && e.keep === "all"
-  );
-}
-function clearThinkingFor(contextManagement, model, replayed) {
-  if (!model.reasoning?.clearThinking) return void 0;
-  return keepsAllThinking(contextManagement) || replayed ? false : void 0;
-}
-
-// src/request/system.ts
-var BILLING_HEADER_RE = /^\s*x-anthropic-billing-header:/;
-function anthropicSystemTexts(system) {
-  if (system === void 0 || system === null) return [];
-  if (typeof system === "string") return hasVisibleText(system) ? [system] : [];
-  if (!Array.isArray(system)) fail2("system", "must be a string or an array of text blocks");
-  const texts = [];
-  system.forEach((block, i) => {
-    if (!isObj(block)) fail2(`system.${i}`, "must be a text block object");
-    if (block.type !== "text") fail2(`system.${i}.type`, "system blocks must be of type 'text'");
-    if (typeof block.text !== "string") fail2(`system.${i}.text`, "must be a string");
-    if (!hasVisibleText(block.text) || BILLING_HEADER_RE.test(block.text)) return;
-    texts.push(block.text);
-  });
-  return texts;
-}
-function anthropicToCerebrasSystem(system, appended = []) {
-  const parts = [...anthropicSystemTexts(system), ...appended.filter(hasVisibleText)];
-  return parts.length ? parts.join("\n\n") : void 0;
-}
-
-// src/request/schema-notes.ts
-function count(v) {
-  return typeof v === "number" && Number.isFinite(v) && v >= 0 ? v : void 0;
-}
-function plural(n, word) {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
-function json(v, max = 80) {
-  let s;
-  try {
-    s = JSON.stringify(v);
-  } catch {
-    s = void 0;
-  }
-  return shortJson(s ?? String(v), max);
-}
-function schemaTypeSummary(s, depth = 0) {
-  if (!isObj(s) || depth > 3) return "any";
-  if (Array.isArray(s.enum)) return `one of ${shortJson(s.enum.map((v) => json(v, 40)).join(", "), 80)}`;
-  if (Object.hasOwn(s, "const")) return json(s.const);
-  if (typeof s.$ref === "string") return s.$ref.slice(s.$ref.lastIndexOf("/") + 1) || "any";
-  const union2 = Array.isArray(s.anyOf) ? s.anyOf : Array.isArray(s.oneOf) ? s.oneOf : void 0;
-  if (union2) return union2.map((b) => schemaTypeSummary(b, depth + 1)).join(" or ");
-  const types = Array.isArray(s.type) ? s.type.filter((t) => typeof t === "string") : [s.type];
-  const named = types.filter((t) => typeof t === "string");
-  if (named.length === 0) return "any";
-  return named.map((t) => t === "array" ? `array of ${schemaTypeSummary(s.items, depth + 1)}` : t).join(" or ");
-}
-function constraintNotes(s) {
-  const notes = [];
-  if (typeof s.format === "string") notes.push(`format: ${shortJson(s.format, 40)}`);
-  if (typeof s.pattern === "string") notes.push(`pattern: ${shortJson(s.pattern, 120)}`);
-  const bounds = [
-    ["minLength", "at least", "character"],
-    ["maxLength", "at most", "character"],
-    ["minItems", "at least", "item"],
-    ["maxItems", "at most", "item"],
-    ["minProperties", "at least", "property"],
-    ["maxProperties", "at most", "property"]
-  ];
-  for (const [key, word, unit] of bounds) {
-    const n = count(s[key]);
-    if (n !== void 0 && !(n === 0 && word === "at least")) {
-      notes.push(
-        `${word} ${unit === "property" ? `${n} ${n === 1 ? "property" : "properties"}` : plural(n, unit)}`
-      );
-    }
-  }
-  if (s.uniqueItems === true) notes.push("items must be unique");
-  if (isObj(s.propertyNames)) {
-    const pn = s.propertyNames;
-    const rule = typeof pn.pattern === "string" ? `matching ${shortJson(pn.pattern, 80)}` : Array.isArray(pn.enum) ? schemaTypeSummary(pn) : void 0;
-    if (rule) notes.push(`property names ${rule}`);
-  }
-  if (isObj(s.patternProperties)) {
-    for (const [re, sub] of Object.entries(s.patternProperties)) {
-      notes.push(`properties matching ${shortJson(re, 60)}: ${schemaTypeSummary(sub)}`);
-    }
-  }
-  if (Object.hasOwn(s, "default") && s.default !== void 0) notes.push(`default: ${json(s.default)}`);
-  return notes;
-}
-function describeWithNotes(description, notes) {
-  const base = typeof description === "string" && description !== "" ? description : void 0;
-  if (notes.length === 0) return base;
-  const text = `(${notes.join("; ")})`;
-  return base ? `${base} ${text}` : text;
-}
-
-// src/request/schema-flatten.ts
-var SCHEMA_TYPES = /* @__PURE__ */ new Set(["string", "number", "integer", "boolean", "object", "array", "null"]);
-var NUMERIC_KEYS = [
-  "minimum",
-  "maximum",
-  "exclusiveMinimum",
-  "exclusiveMaximum",
-  "multipleOf"
-];
-var OBJECT_KEYS = ["properties", "required", "additionalProperties"];
-var ARRAY_KEYS = ["items", "prefixItems"];
-var STRUCTURAL_KEYS = /* @__PURE__ */ new Set([
-  "type",
-  "enum",
-  "anyOf",
-  "$ref",
-  ...OBJECT_KEYS,
-  ...ARRAY_KEYS,
-  ...NUMERIC_KEYS
-]);
-var FLATTEN_GUARD = 64;
-function setOwn(obj, key, value) {
-  Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
-}
-function typeList(t) {
-  const list = Array.isArray(t) ? t : [t];
-  const out = [];
-  for (const x of list) if (typeof x === "string" && SCHEMA_TYPES.has(x) && !out.includes(x)) out.push(x);
-  return out;
-}
-function collectDefs(root) {
-  const defs = /* @__PURE__ */ new Map();
-  for (const src of ["$defs", "definitions"]) {
-    const table2 = root[src];
-    if (!isObj(table2)) continue;
-    for (const [name, raw] of Object.entries(table2))
-      defs.set(`${src}/${name}`, { raw, key: `${src}/${name}` });
-  }
-  return defs;
-}
-function decodePointer(s) {
-  let out = s.replace(/~1/g, "/").replace(/~0/g, "~");
-  try {
-    out = decodeURIComponent(out);
-  } catch {
-  }
-  return out;
-}
-function resolveRef(ref, ctx) {
-  for (const src of ["$defs", "definitions"]) {
-    const prefix = `#/${src}/`;
-    if (!ref.startsWith(prefix)) continue;
-    const rest = ref.slice(prefix.length);
-    if (rest.includes("/")) return void 0;
-    return ctx.defs.get(`${src}/${decodePointer(rest)}`);
-  }
-  return void 0;
-}
-function hasStructural(s) {
-  return Object.keys(s).some(
-    (k) => k !== "$ref" && (STRUCTURAL_KEYS.has(k) || k === "allOf" || k === "oneOf")
-  );
-}
-function fixDraft4(s) {
-  for (const [flag, bound2] of [
-    ["exclusiveMinimum", "minimum"],
-    ["exclusiveMaximum", "maximum"]
-  ]) {
-    if (typeof s[flag] !== "boolean") continue;
-    if (s[flag] === true && typeof s[bound2] === "number") {
-      s[flag] = s[bound2];
-      delete s[bound2];
-    } else delete s[flag];
-  }
-  if (Array.isArray(s.items) && !Object.hasOwn(s, "prefixItems")) {
-    s.prefixItems = s.items;
-    s.items = s.additionalItems === false ? false : s.additionalItems ?? false;
-  }
-}
-function mergeInto(base, part, notes) {
-  for (const [k, v] of Object.entries(part)) {
-    if (v === void 0 || k === "__proto__") continue;
-    const cur = base[k];
-    if (!Object.hasOwn(base, k) || cur === void 0) {
-      base[k] = v;
-      continue;
-    }
-    if (k === "properties" && isObj(cur) && isObj(v)) {
-      const merged = { ...cur };
-      for (const [p, sub] of Object.entries(v)) {
-        setOwn(merged, p, Object.hasOwn(cur, p) ? { allOf: [cur[p], sub] } : sub);
-      }
-      base[k] = merged;
-    } else if (k === "required" && Array.isArray(cur) && Array.isArray(v)) {
-      base[k] = [...cur, ...v.filter((r) => !cur.includes(r))];
-    } else if (k === "type") {
-      const both = typeList(cur).filter((t) => typeList(v).includes(t));
-      if (both.length) base[k] = both.length === 1 ? both[0] : both;
-    } else if (k === "enum" && Array.isArray(cur) && Array.isArray(v)) {
-      const keys = new Set(v.map((x) => JSON.stringify(x)));
-      const both = cur.filter((x) => keys.has(JSON.stringify(x)));
-      if (both.length) base[k] = both;
-    } else if (["minimum", "exclusiveMinimum"].includes(k) && typeof cur === "number" && typeof v === "number") {
-      base[k] = Math.max(cur, v);
-    } else if (["maximum", "exclusiveMaximum"].includes(k) && typeof cur === "number" && typeof v === "number") {
-      base[k] = Math.min(cur, v);
-    } else if (k === "items" && isObj(cur) && isObj(v)) {
-      base[k] = { allOf: [cur, v] };
-    } else if (k === "additionalProperties") {
-      if (v === false) base[k] = false;
-    } else if (k !== "description" && k !== "anyOf" && k !== "oneOf" && JSON.stringify(cur) !== JSON.stringify(v)) {
-      notes.push(...constraintNotes({ [k]: v }));
-    }
-  }
-}
-function flatten(raw, ctx, notes, inlineRef, guard = 0) {
-  const node2 = {};
-  for (const [k, v] of Object.entries(raw)) if (k !== "allOf" && k !== "__proto__") node2[k] = v;
-  fixDraft4(node2);
-  if (guard > FLATTEN_GUARD) return node2;
-  if (typeof node2.$ref === "string" && (inlineRef || hasStructural(node2))) {
-    const target = resolveRef(node2.$ref, ctx);
-    if (target && !ctx.active.has(target.key) && isObj(target.raw)) {
-      delete node2.$ref;
-      ctx.active.add(target.key);
-      try {
-        mergeInto(node2, flatten(target.raw, ctx, notes, true, guard + 1), notes);
-      } finally {
-        ctx.active.delete(target.key);
-      }
-    }
-  }
-  if (Array.isArray(raw.allOf)) {
-    for (const part of raw.allOf)
-      if (isObj(part)) mergeInto(node2, flatten(part, ctx, notes, true, guard + 1), notes);
-  }
-  if (Array.isArray(node2.oneOf) && !Array.isArray(node2.anyOf)) node2.anyOf = node2.oneOf;
-  delete node2.oneOf;
-  if (Object.hasOwn(node2, "const")) {
-    if (!Array.isArray(node2.enum)) node2.enum = [node2.const];
-    else notes.push(`const: ${JSON.stringify(node2.const)}`);
-    delete node2.const;
-  }
-  if (node2.nullable === true) {
-    if (typeof node2.type === "string") node2.type = [node2.type, "null"];
-    else if (Array.isArray(node2.type) && !node2.type.includes("null")) node2.type = [...node2.type, "null"];
-    else if (Array.isArray(node2.anyOf)) node2.anyOf = [...node2.anyOf, { type: "null" }];
-    if (Array.isArray(node2.enum) && !node2.enum.includes(null)) node2.enum = [...node2.enum, null];
-  }
-  delete node2.nullable;
-  return node2;
-}
-
-// src/request/schema.ts
-var MAX_SCHEMA_DEPTH = 10;
-function withDescription(s, description) {
-  if (description !== void 0) s.description = description;
-  return s;
-}
-function permissiveSchema(depth) {
-  if (depth >= MAX_SCHEMA_DEPTH) return { type: "string" };
-  const branches = [
-    { type: "string" },
-    { type: "number" },
-    { type: "boolean" },
-    { type: "object", properties: {}, additionalProperties: false }
-  ];
-  if (depth + 2 <= MAX_SCHEMA_DEPTH) branches.push({ type: "array", items: { type: "string" } });
-  branches.push({ type: "null" });
-  return { anyOf: branches };
-}
-function inferType(s) {
-  const has = (keys) => keys.some((k) => Object.hasOwn(s, k));
-  if (has([...OBJECT_KEYS, "patternProperties", "propertyNames", "minProperties", "maxProperties"]))
-    return "object";
-  if (has([...ARRAY_KEYS, "minItems", "maxItems", "uniqueItems", "contains"])) return "array";
-  if (has(["minLength", "maxLength", "pattern", "format"])) return "string";
-  if (has(NUMERIC_KEYS)) return "number";
-  return void 0;
-}
-function matchesType(v, t) {
-  switch (t) {
-    case "string":
-      return typeof v === "string";
-    case "number":
-      return typeof v === "number";
-    case "integer":
-      return Number.isInteger(v);
-    case "boolean":
-      return typeof v === "boolean";
-    case "null":
-      return v === null;
-    case "object":
-      return isObj(v);
-    case "array":
-      return Array.isArray(v);
-    default:
-      return false;
-  }
-}
-function defName(entry, ctx) {
-  const known = ctx.names.get(entry.key);
-  if (known) return known;
-  const base = entry.key.slice(entry.key.indexOf("/") + 1).replace(/[^A-Za-z0-9_.-]/g, "_") || "def";
-  let name = base;
-  const taken = new Set(ctx.names.values());
-  for (let i = 2; taken.has(name); i++) name = `${base}_${i}`;
-  ctx.names.set(entry.key, name);
-  ctx.active.add(entry.key);
-  try {
-    ctx.out.set(name, emit(entry.raw, 2, ctx) ?? permissiveSchema(2));
-  } finally {
-    ctx.active.delete(entry.key);
-  }
-  return name;
-}
-function tooDeep(description) {
-  return {
-    type: "string",
-    description: describeWithNotes(description, ["JSON-encoded; nested too deep to describe"])
-  };
-}
-function pickForType(node2, t) {
-  const keys = t === "object" ? OBJECT_KEYS : t === "array" ? ARRAY_KEYS : t === "number" || t === "integer" ? NUMERIC_KEYS : [];
-  const out = { type: t };
-  for (const k of keys) if (Object.hasOwn(node2, k)) out[k] = node2[k];
-  return out;
-}
-function structuralSiblings(node2) {
-  const out = {};
-  let any2 = false;
-  for (const k of Object.keys(node2)) {
-    if (k !== "anyOf" && k !== "$ref" && STRUCTURAL_KEYS.has(k)) {
-      out[k] = node2[k];
-      any2 = true;
-    }
-  }
-  return any2 ? out : void 0;
-}
-function emitObject(node2, notes, description, depth, ctx) {
-  const extra = node2.additionalProperties;
-  if (extra === true || isObj(extra) && Object.keys(extra).length === 0)
-    notes.push("additional properties allowed");
-  else if (isObj(extra)) notes.push(`additional properties: ${schemaTypeSummary(extra)}`);
-  const props = {};
-  const rawProps = isObj(node2.properties) ? node2.properties : {};
-  if (depth >= MAX_SCHEMA_DEPTH && Object.keys(rawProps).length) {
-    notes.push(`fields: ${Object.keys(rawProps).join(", ")}`);
-  } else {
-    for (const [k, v] of Object.entries(rawProps)) {
-      const s = emit(v, depth + 1, ctx);
-      if (s) setOwn(props, k, s);
-    }
-  }
-  const out = { type: "object" };
-  withDescription(out, describeWithNotes(description, notes));
-  out.properties = props;
-  if (Array.isArray(node2.required)) {
-    const required2 = node2.required.filter(
-      (r, i, all) => typeof r === "string" && Object.hasOwn(props, r) && all.indexOf(r) === i
-    );
-    if (required2.length) out.required = required2;
-  }
-  out.additionalProperties = false;
-  return out;
-}
-function emitArray(node2, description, depth, ctx) {
-  if (depth >= MAX_SCHEMA_DEPTH) return tooDeep(description);
-  const out = withDescription({ type: "array" }, description);
-  if (Array.isArray(node2.prefixItems) && node2.prefixItems.length) {
-    out.prefixItems = node2.prefixItems.map((p) => emit(p, depth + 1, ctx) ?? permissiveSchema(depth + 1));
-    const rest = isObj(node2.items) ? emit(node2.items, depth + 1, ctx) : void 0;
-    out.items = rest ?? false;
-  } else {
-    out.items = emit(node2.items, depth + 1, ctx) ?? permissiveSchema(depth + 1);
-  }
-  return out;
-}
-function emitNumber(node2, t, description) {
-  const out = withDescription({ type: t }, description);
-  for (const k of NUMERIC_KEYS) {
-    const v = node2[k];
-    if (typeof v === "number" && Number.isFinite(v) && (k !== "multipleOf" || v > 0)) out[k] = v;
-  }
-  return out;
-}
-function emitBranches(branches, depth, ctx, description) {
-  if (depth >= MAX_SCHEMA_DEPTH) return tooDeep(description);
-  const out = [];
-  for (const b of branches) {
-    const s = emit(b, depth + 1, ctx);
-    if (s) out.push(s);
-  }
-  return withDescription(out.length ? { anyOf: out } : permissiveSchema(depth), description);
-}
-function emit(raw, depth, ctx) {
-  if (raw === false) return void 0;
-  if (!isObj(raw)) return permissiveSchema(depth);
-  const notes = [];
-  const node2 = flatten(raw, ctx, notes, false);
-  notes.unshift(...constraintNotes(node2));
-  if (typeof node2.$ref === "string") {
-    const target = resolveRef(node2.$ref, ctx);
-    if (target && !ctx.active.has(target.key)) {
-      return withDescription(
-        { $ref: `#/$defs/${defName(target, ctx)}` },
-        describeWithNotes(node2.description, notes)
-      );
-    }
-    const what = target ? "recursive reference to" : "reference to";
-    notes.push(`${what} ${node2.$ref.slice(node2.$ref.lastIndexOf("/") + 1)}`);
-    return withDescription(permissiveSchema(depth), describeWithNotes(node2.description, notes));
-  }
-  const types = typeList(node2.type);
-  if (Array.isArray(node2.enum) && node2.enum.length) {
-    const description2 = describeWithNotes(node2.description, notes);
-    const scalar = types.length === 1 && types[0] !== "object" && types[0] !== "array" ? types[0] : void 0;
-    const t2 = scalar && node2.enum.every((v) => matchesType(v, scalar)) ? scalar : void 0;
-    const out = t2 ? { type: t2 } : {};
-    withDescription(out, description2);
-    out.enum = [...node2.enum];
-    return out;
-  }
-  if (Array.isArray(node2.anyOf) && node2.anyOf.length) {
-    const siblings = structuralSiblings(node2);
-    const branches = siblings ? node2.anyOf.map((b) => b === true ? siblings : isObj(b) ? { allOf: [siblings, b] } : b) : node2.anyOf;
-    return emitBranches(branches, depth, ctx, describeWithNotes(node2.description, notes));
-  }
-  if (types.length > 1) {
-    return emitBranches(
-      types.map((t2) => pickForType(node2, t2)),
-      depth,
-      ctx,
-      describeWithNotes(node2.description, notes)
-    );
-  }
-  const t = types[0] ?? inferType(node2);
-  if (t === "object") return emitObject(node2, notes, node2.description, depth, ctx);
-  const description = describeWithNotes(node2.description, notes);
-  if (t === "array") return emitArray(node2, description, depth, ctx);
-  if (t === "number" || t === "integer") return emitNumber(node2, t, description);
-  if (t) return withDescription({ type: t }, description);
-  return withDescription(permissiveSchema(depth), description);
-}
-function rootAsObject(node2, ctx, notes) {
-  const types = typeList(node2.type);
-  if (types.includes("object") || types.length === 0 && !Array.isArray(node2.anyOf)) {
-    return { ...node2, type: "object" };
-  }
-  if (!Array.isArray(node2.anyOf)) return { type: "object", description: node2.description };
-  const shapes = node2.anyOf.filter(isObj).map((b) => flatten(b, ctx, notes, true));
-  const properties = {};
-  for (const s of shapes) {
-    if (!isObj(s.properties)) continue;
-    for (const [k, v] of Object.entries(s.properties)) {
-      if (!Object.hasOwn(properties, k)) setOwn(properties, k, v);
-    }
-  }
-  const required2 = shapes.map((s) => Array.isArray(s.required) ? s.required : []).reduce((acc, r) => acc ? acc.filter((x) => r.includes(x)) : r, void 0);
-  const shapeKeys = shapes.map((s) => `(${Object.keys(isObj(s.properties) ? s.properties : {}).join(", ")})`);
-  notes.push(`accepts one of these argument sets: ${shapeKeys.join(" | ")}`);
-  return { type: "object", description: node2.description, properties, required: required2 ?? [] };
-}
-function sanitizeToolSchema(raw) {
-  const root = isObj(raw) ? raw : {};
-  const ctx = { defs: collectDefs(root), names: /* @__PURE__ */ new Map(), out: /* @__PURE__ */ new Map(), active: /* @__PURE__ */ new Set() };
-  const notes = [];
-  const node2 = rootAsObject(flatten(root, ctx, notes, true), ctx, notes);
-  notes.unshift(...constraintNotes(node2));
-  const out = emitObject(node2, notes, node2.description, 1, ctx);
-  if (ctx.out.size) {
-    const defs = {};
-    for (const [name, s] of ctx.out) setOwn(defs, name, s);
-    out.$defs = defs;
-  }
-  return out;
-}
-
-// src/request/schema-fit.ts
-var MAX_SCHEMA_CHARS = 5e3;
-var MAX_SCHEMA_PROPERTIES = 500;
-var MAX_SCHEMA_ENUM_VALUES = 500;
-function children(s) {
-  const out = [];
-  if (isObj(s.properties)) for (const [k, v] of Object.entries(s.properties)) out.push([k, v]);
-  if (isObj(s.items)) out.push(["[]", s.items]);
-  if (Array.isArray(s.prefixItems)) s.prefixItems.forEach((p, i) => out.push([`[${i}]`, p]));
-  if (Array.isArray(s.anyOf)) s.anyOf.forEach((b, i) => out.push([`(option ${i + 1})`, b]));
-  if (isObj(s.$defs)) for (const [k, v] of Object.entries(s.$defs)) out.push([`$defs.${k}`, v]);
-  return out;
-}
-function countsOf(s, acc = { properties: 0, enumValues: 0 }) {
-  if (!isObj(s)) return acc;
-  if (isObj(s.properties)) acc.properties += Object.keys(s.properties).length;
-  if (Array.isArray(s.enum)) acc.enumValues += s.enum.length;
-  for (const [, c] of children(s)) countsOf(c, acc);
-  return acc;
-}
-function schemaWithinLimits(s) {
-  if (JSON.stringify(s).length > MAX_SCHEMA_CHARS) return false;
-  const c = countsOf(s);
-  return c.properties <= MAX_SCHEMA_PROPERTIES && c.enumValues <= MAX_SCHEMA_ENUM_VALUES;
-}
-function joinPath(path, key) {
-  if (!path) return key;
-  return key.startsWith("[") || key.startsWith("(") ? `${path}${key.startsWith("(") ? " " : ""}${key}` : `${path}.${key}`;
-}
-function withoutDescriptions(s, path, lines) {
-  if (!isObj(s)) return s;
-  const out = {};
-  for (const [k, v] of Object.entries(s)) {
-    if (k === "description") {
-      if (typeof v === "string") lines.push(`- ${path || "(arguments)"}: ${v}`);
-    } else if (k === "properties" && isObj(v)) {
-      const props = {};
-      for (const [p, sub] of Object.entries(v)) {
-        Object.defineProperty(props, p, {
-          value: withoutDescriptions(sub, joinPath(path, p), lines),
-          enumerable: true,
-          writable: true,
-          configurable: true
-        });
-      }
-      out.properties = props;
-    } else if (k === "items") out.items = withoutDescriptions(v, joinPath(path, "[]"), lines);
-    else if (k === "prefixItems" && Array.isArray(v)) {
-      out.prefixItems = v.map((p, i) => withoutDescriptions(p, joinPath(path, `[${i}]`), lines));
-    } else if (k === "anyOf" && Array.isArray(v)) {
-      out.anyOf = v.map((b, i) => withoutDescriptions(b, joinPath(path, `(option ${i + 1})`), lines));
-    } else if (k === "$defs" && isObj(v)) {
-      const defs = {};
-      for (const [d, sub] of Object.entries(v)) defs[d] = withoutDescriptions(sub, `$defs.${d}`, lines);
-      out.$defs = defs;
-    } else out[k] = v;
-  }
-  return out;
-}
-function defOf(s, defs) {
-  const ref = typeof s.$ref === "string" ? s.$ref.slice("#/$defs/".length) : void 0;
-  const def = ref !== void 0 && Object.hasOwn(defs, ref) ? defs[ref] : void 0;
-  return isObj(def) ? def : void 0;
-}
-function shallow(s, defs, guard = 0) {
-  const def = defOf(s, defs);
-  if (def && guard < 8) return shallow(def, defs, guard + 1);
-  if (Array.isArray(s.anyOf) && isObj(s.anyOf[0]) && guard < 8) return shallow(s.anyOf[0], defs, guard + 1);
-  if (s.type === "object") return { type: "object", properties: {}, additionalProperties: false };
-  if (s.type === "array") return { type: "array", items: { type: "string" } };
-  return { type: typeof s.type === "string" ? s.type : "string" };
-}
-function truncated(s, maxDepth, depth, defs, keepEnums) {
-  const def = defOf(s, defs);
-  if (def) return truncated(def, maxDepth, depth, defs, keepEnums);
-  if (depth >= maxDepth) return shallow(s, defs);
-  const out = {};
-  for (const [k, v] of Object.entries(s)) {
-    if (k === "$defs" || k === "enum" && !keepEnums) continue;
-    if (k === "properties" && isObj(v)) {
-      const props = {};
-      for (const [p, sub] of Object.entries(v)) {
-        if (isObj(sub)) {
-          Object.defineProperty(props, p, {
-            value: truncated(sub, maxDepth, depth + 1, defs, keepEnums),
-            enumerable: true,
-            writable: true,
-            configurable: true
-          });
-        }
-      }
-      out.properties = props;
-    } else if (k === "items" && isObj(v) || k === "anyOf" || k === "prefixItems") {
-      out[k] = Array.isArray(v) ? v.map((b) => isObj(b) ? truncated(b, maxDepth, depth + 1, defs, keepEnums) : b) : truncated(v, maxDepth, depth + 1, defs, keepEnums);
-    } else out[k] = v;
-  }
-  if (!keepEnums && Array.isArray(s.enum) && out.type === void 0 && out.anyOf === void 0)
-    out.type = "string";
-  return out;
-}
-function fitToolSchema(description, parameters) {
-  if (schemaWithinLimits(parameters)) return { description, parameters };
-  const lines = [];
-  const bare = withoutDescriptions(parameters, "", lines);
-  const listed = lines.length ? `${description}
-
-Parameters:
-${lines.join("\n")}` : description;
-  if (schemaWithinLimits(bare)) return { description: listed, parameters: bare };
-  const full = `${listed}
-
-Full parameter schema (JSON): ${JSON.stringify(bare)}`;
-  const defs = isObj(bare.$defs) ? bare.$defs : {};
-  const keepEnums = countsOf(bare).enumValues <= MAX_SCHEMA_ENUM_VALUES;
-  for (let maxDepth = 9; maxDepth >= 1; maxDepth--) {
-    const cut = truncated(bare, maxDepth, 1, defs, keepEnums);
-    if (schemaWithinLimits(cut)) return { description: full, parameters: cut };
-  }
-  return { description: full, parameters: { type: "object", properties: {}, additionalProperties: false } };
-}
-
-// src/request/tools.ts
-var DEFERRED_TOOL_PLACEHOLDER = "DeferredToolPlaceholder";
-var TOOL_NAME_RE = /^[a-zA-Z0-9_-]{1,64}$/;
-function anthropicToCerebrasTools(input2, warnings) {
-  if (input2 === void 0 || input2 === null) return [];
-  if (!Array.isArray(input2)) fail2("tools", "must be an array of tools");
-  const tools = [];
-  const names = /* @__PURE__ */ new Set();
-  input2.forEach((raw, i) => {
-    const tool = requireObj(raw, `tools.${i}`, "must be a tool object");
-    const name = tool.name;
-    if (tool.type !== void 0 && tool.type !== null && tool.type !== "custom") {
-      warnings.push(
-        `dropped the Anthropic server tool ${typeof name === "string" ? name : "?"} (${shortJson(tool.type, 60)}): Cerebras has no server tools`
-      );
-      return;
-    }
-    if (typeof name !== "string" || !TOOL_NAME_RE.test(name)) {
-      fail2(`tools.${i}.name`, "tool names must match ^[a-zA-Z0-9_-]{1,64}$");
-    }
-    if (name === DEFERRED_TOOL_PLACEHOLDER) return;
-    if (names.has(name)) fail2(`tools.${i}.name`, `duplicate tool name '${name}'`);
-    names.add(name);
-    if (tool.input_schema !== void 0 && tool.input_schema !== null && !isObj(tool.input_schema)) {
-      fail2(`tools.${i}.input_schema`, "must be a JSON schema object");
-    }
-    const description = typeof tool.description === "string" ? tool.description : "";
-    const fitted = fitToolSchema(description, sanitizeToolSchema(tool.input_schema));
-    tools.push({
-      type: "function",
-      function: { name, description: fitted.description, parameters: fitted.parameters }
-    });
-  });
-  return tools;
-}
-function anthropicToCerebrasToolChoice(choice, toolNames) {
-  if (choice === void 0 || choice === null) return {};
-  const c = requireObj(choice, "tool_choice", "must be an object with a type");
-  const out = {};
-  switch (c.type) {
-    case "auto":
-      out.tool_choice = "auto";
-      break;
-    case "any":
-      out.tool_choice = "required";
-      break;
-    case "none":
-      out.tool_choice = "none";
-      break;
-    case "tool": {
-      if (typeof c.name !== "string" || c.name === "")
-        fail2("tool_choice.name", "tool_choice of type 'tool' needs a name");
-      if (toolNames.length && !toolNames.includes(c.name)) {
-        fail2("tool_choice.name", `no tool named '${c.name}' is available`);
-      }
-      out.tool_choice = { type: "function", function: { name: c.name } };
-      break;
-    }
-    default:
-      fail2("tool_choice.type", "must be 'auto', 'any', 'tool' or 'none'");
-  }
-  if (toolNames.length === 0) return {};
-  if (c.disable_parallel_tool_use === true && out.tool_choice !== "none") out.parallel_tool_calls = false;
-  return out;
-}
-
-// src/request/index.ts
-var WARN_IF_PRESENT = {
-  mcp_servers: "dropped mcp_servers: Cerebras cannot call MCP servers itself",
-  container: "dropped container: Anthropic code-execution containers do not exist on Cerebras"
-};
-function otherWarnings(req, warnings) {
-  for (const [key, text] of Object.entries(WARN_IF_PRESENT)) {
-    if (req[key] !== void 0 && req[key] !== null) warnings.push(text);
-  }
-  const cm = req.context_management;
-  if (isObj(cm) && Array.isArray(cm.edits)) {
-    for (const e of cm.edits) {
-      const type = isObj(e) && typeof e.type === "string" ? e.type : "?";
-      if (!type.startsWith("clear_thinking")) warnings.push(`ignored context_management edit ${type}`);
-    }
-  }
-  if (isObj(req.output_config) && req.output_config.format !== void 0) {
-    warnings.push("ignored output_config.format: structured output is not translated");
-  }
-}
-var LISTED_PARAMETERS = /* @__PURE__ */ new Set([
-  "temperature",
-  "top_p",
-  "stop",
-  "max_completion_tokens"
-]);
-function isSupportedParameter(key, model) {
-  return !model.supportedParameters || !LISTED_PARAMETERS.has(key) || model.supportedParameters.includes(key);
-}
-function anthropicToCerebrasRequest(input2, opts = {}) {
-  if (!isObj(input2)) fail2("body", "the request must be a JSON object");
-  const requestedModel2 = requireNonEmptyString(input2.model, "model", "must be a non-empty string");
-  const modelId = resolveCerebrasModelId(requestedModel2, {
-    defaultModel: opts.defaultModel,
-    overrides: opts.modelOverrides,
-    extraKnown: opts.extraKnownModels,
-    served: opts.listedModels?.map((m) => m.id)
-  });
-  const model = getModelInfo(
-    modelId,
-    opts.modelOverrides,
-    opts.listedModels?.find((m) => m.id === modelId)
-  );
-  const warnings = [];
-  const maxTokens = anthropicMaxTokens(input2.max_tokens);
-  const converted = anthropicToCerebrasMessages(input2.messages, {
-    vision: model.vision,
-    replay: thinkingReplayOf(model)
-  });
-  const system = anthropicToCerebrasSystem(input2.system, converted.systemAppend);
-  let messages = system ? [{ role: "system", content: system }, ...converted.messages] : converted.messages;
-  const tools = anthropicToCerebrasTools(input2.tools, warnings);
-  const toolNames = tools.map((t) => t.function.name);
-  const choice = anthropicToCerebrasToolChoice(input2.tool_choice, toolNames);
-  if (input2.stream !== void 0 && input2.stream !== null && typeof input2.stream !== "boolean") {
-    fail2("stream", "must be a boolean");
-  }
-  let estimatedInputTokens = estimateCerebrasPromptTokens(messages, tools);
-  if (opts.preflightContextCheck !== false && estimatedInputTokens + MIN_OUTPUT_TOKENS > model.contextWindow) {
-    const fitted = isClaudeCodeCompactionRequest(messages) ? shrinkMessagesToFit(messages, tools, model.contextWindow - COMPACTION_OUTPUT_RESERVE) : void 0;
-    if (!fitted || fitted.estimate + MIN_OUTPUT_TOKENS > model.contextWindow) {
-      throw promptTooLong(fitted?.estimate ?? estimatedInputTokens, model.contextWindow - MIN_OUTPUT_TOKENS);
-    }
-    warnings.push(
-      `compaction request cut from ~${estimatedInputTokens} to ~${fitted.estimate} tokens to fit ${model.id}`
-    );
-    messages = fitted.messages;
-    estimatedInputTokens = fitted.estimate;
-  }
-  const cap = opts.maxCompletionTokensCap ?? DEFAULT_MAX_COMPLETION_TOKENS_CAP;
-  const fields = {
-    model: model.id,
-    messages,
-    stream: typeof input2.stream === "boolean" ? input2.stream : void 0,
-    max_completion_tokens: maxCompletionTokens(maxTokens, model, cap, estimatedInputTokens),
-    temperature: anthropicTemperature(input2.temperature),
-    top_p: anthropicTopP(input2.top_p),
-    stop: anthropicStopSequences(input2.stop_sequences, warnings),
-    tools: tools.length ? tools : void 0,
-    tool_choice: choice.tool_choice,
-    parallel_tool_calls: choice.parallel_tool_calls,
-    reasoning_effort: reasoningEffortFor(input2.thinking, input2.output_config, model),
-    clear_thinking: clearThinkingFor(input2.context_management, model, converted.replayedThinking),
-    user: anthropicUserToCerebras(input2.metadata)
-  };
-  otherWarnings(input2, warnings);
-  const body = {};
-  for (const key of CEREBRAS_REQUEST_KEYS)
-    if (fields[key] !== void 0 && isSupportedParameter(key, model)) body[key] = fields[key];
-  return {
-    body,
-    model,
-    requestedModel: requestedModel2,
-    estimatedInputTokens,
-    toolNames,
-    warnings
-  };
-}
-
-// src/response/ids.ts
-var TOOL_USE_ID_RE = /^[a-zA-Z0-9_-]+$/;
-function randomHex(bytes) {
-  const buf = new Uint8Array(bytes);
-  globalThis.crypto.getRandomValues(buf);
-  let out = "";
-  for (const b of buf) out += b.toString(16).padStart(2, "0");
-  return out;
-}
-function newAnthropicMessageId() {
-  return `msg_${randomHex(12)}`;
-}
-function newAnthropicRequestId() {
-  return `req_${randomHex(12)}`;
-}
-function newAnthropicToolUseId() {
-  return `toolu_${randomHex(12)}`;
-}
-function cerebrasToAnthropicToolUseId(upstreamId) {
-  if (!upstreamId) return newAnthropicToolUseId();
-  if (TOOL_USE_ID_RE.test(upstreamId)) return upstreamId;
-  const cleaned = upstreamId.replace(/[^a-zA-Z0-9_-]/g, "_");
-  return cleaned.length > 0 ? cleaned : newAnthropicToolUseId();
-}
-
-// src/stream/event-stream.ts
-var UpstreamReadFailure = class {
-  constructor(error62) {
-    this.error = error62;
-  }
-  error;
-};
-function translatingTransformer({ translator, firstSliceBytes = 0, encode: encode3, onEnd }, onCancel) {
-  let first = firstSliceBytes > 0;
-  let ended = false;
-  const end = () => {
-    if (ended) return;
-    ended = true;
-    onEnd?.();
-  };
-  const emit2 = (events, controller) => {
-    if (events.length > 0) {
-      if (encode3) encode3(events, (chunk) => controller.enqueue(chunk));
-      else controller.enqueue(events);
-    }
-    if (translator.finished) {
-      end();
-      controller.terminate();
-    }
-  };
-  return {
-    async transform(piece, controller) {
-      if (piece instanceof UpstreamReadFailure) return emit2(translator.fail(piece.error), controller);
-      if (first && piece.byteLength > firstSliceBytes) {
-        first = false;
-        emit2(translator.push(piece.subarray(0, firstSliceBytes)), controller);
-        if (translator.finished) return;
-        await new Promise((resolve) => setImmediate(resolve));
-        piece = piece.subarray(firstSliceBytes);
-      }
-      first = false;
-      emit2(translator.push(piece), controller);
-    },
-    flush(controller) {
-      emit2(translator.end(), controller);
-      end();
-    },
-    async cancel(reason) {
-      end();
-      await onCancel(reason);
-    }
-  };
-}
-function cerebrasSseToAnthropicEvents(upstream, options) {
-  const source = upstream ?? new ReadableStream({ start: (c) => c.close() });
-  const stop = new AbortController();
-  let cancelled = false;
-  let piped = Promise.resolve();
-  const transform2 = new TransformStream(
-    translatingTransformer(options, async (reason) => {
-      cancelled = true;
-      stop.abort(reason);
-      await piped.catch(() => {
-      });
-    })
-  );
-  piped = source.pipeTo(transform2.writable, { preventAbort: true, signal: stop.signal });
-  piped.catch(async (error62) => {
-    if (cancelled) return;
-    const writer = transform2.writable.getWriter();
-    try {
-      await writer.write(new UpstreamReadFailure(error62));
-      await writer.close();
-    } catch {
-    } finally {
-      writer.releaseLock();
-    }
-  });
-  return transform2.readable;
-}
-
-// src/stream/message-events.ts
-function blockEvents(b, index) {
-  switch (b.type) {
-    case "thinking":
-      return [
-        {
-          type: "content_block_start",
-          index,
-          content_block: { type: "thinking", thinking: "", signature: "" }
-        },
-        { type: "content_block_delta", index, delta: { type: "thinking_delta", thinking: b.thinking } },
-        { type: "content_block_delta", index, delta: { type: "signature_delta", signature: b.signature } }
-      ];
-    case "text": {
-      const start = {
-        type: "content_block_start",
-        index,
-        content_block: { type: "text", text: "" }
-      };
-      if (!b.text) return [start];
-      return [start, { type: "content_block_delta", index, delta: { type: "text_delta", text: b.text } }];
-    }
-    case "tool_use":
-      return [
-        {
-          type: "content_block_start",
-          index,
-          content_block: { type: "tool_use", id: b.id, name: b.name, input: {} }
-        },
-        {
-          type: "content_block_delta",
-          index,
-          delta: { type: "input_json_delta", partial_json: JSON.stringify(b.input) }
-        }
-      ];
-    default: {
-      const _exhaustive = b;
-      return [];
-    }
-  }
-}
-function anthropicMessageToStreamEvents(m) {
-  const events = [
-    {
-      type: "message_start",
-      message: {
-        ...m,
-        content: [],
-        stop_reason: null,
-        stop_sequence: null,
-        usage: { ...m.usage, output_tokens: 0 }
-      }
-    }
-  ];
-  m.content.forEach((b, index) => {
-    events.push(...blockEvents(b, index), { type: "content_block_stop", index });
-  });
-  events.push(
-    {
-      type: "message_delta",
-      delta: { stop_reason: m.stop_reason, stop_sequence: m.stop_sequence },
-      usage: m.usage
-    },
-    { type: "message_stop" }
-  );
-  return events;
-}
-function applyDelta(b, d, json3, index) {
-  switch (d.type) {
-    case "text_delta":
-      if (b?.type === "text") b.text += d.text;
-      return;
-    case "thinking_delta":
-      if (b?.type === "thinking") b.thinking += d.thinking;
-      return;
-    case "signature_delta":
-      if (b?.type === "thinking") b.signature = d.signature;
-      return;
-    case "input_json_delta":
-      if (b?.type === "tool_use") json3[index] += d.partial_json;
-      return;
-    default: {
-      const _exhaustive = d;
-    }
-  }
-}
-function anthropicStreamEventsToMessage(events) {
-  let message;
-  const json3 = [];
-  for (const e of events) {
-    if (e.type === "error") throw AnthropicHttpError.fromBody(e);
-    if (e.type === "message_start") message = { ...e.message, content: [] };
-    if (!message) continue;
-    switch (e.type) {
-      case "message_start":
-      case "message_stop":
-      case "ping":
-        break;
-      case "content_block_start":
-        message.content[e.index] = { ...e.content_block };
-        json3[e.index] = "";
-        break;
-      case "content_block_delta":
-        applyDelta(message.content[e.index], e.delta, json3, e.index);
-        break;
-      case "content_block_stop": {
-        const b = message.content[e.index];
-        if (b?.type === "tool_use") b.input = json3[e.index] ? JSON.parse(json3[e.index]) : {};
-        break;
-      }
-      case "message_delta":
-        message.stop_reason = e.delta.stop_reason;
-        message.stop_sequence = e.delta.stop_sequence;
-        message.usage = { ...message.usage, ...e.usage };
-        break;
-      default: {
-        const _exhaustive = e;
-      }
-    }
-  }
-  if (!message) throw new Error("the stream carried no message");
-  return message;
-}
-
-// src/response/stop-reason.ts
-function cerebrasFinishToAnthropicStopReason(finishReason, hasToolUse) {
-  if (finishReason === "length") return "max_tokens";
-  if (finishReason === "content_filter") return "refusal";
-  return hasToolUse ? "tool_use" : "end_turn";
-}
-
-// src/response/thinking.ts
-var CEREBRAS_THINKING_SIGNATURE = "cerebras";
-var THINK_OPEN_TAG = "<think>";
-var THINK_CLOSE_TAG = "</think>";
-function splitLeadingThinkTag(content) {
-  const start = content.length - content.trimStart().length;
-  if (!content.startsWith(THINK_OPEN_TAG, start)) return void 0;
-  const from = start + THINK_OPEN_TAG.length;
-  const end = content.indexOf(THINK_CLOSE_TAG, from);
-  if (end < 0) return { reasoning: content.slice(from), text: "" };
-  return {
-    reasoning: content.slice(from, end),
-    text: content.slice(end + THINK_CLOSE_TAG.length).trimStart()
-  };
-}
-
-// src/response/usage.ts
-function estimateOutputTokens(outputChars) {
-  return Math.ceil(outputChars / 4);
-}
-function count2(v) {
-  return typeof v === "number" && Number.isFinite(v) && v >= 0 ? v : void 0;
-}
-function cerebrasToAnthropicUsage(usage, fallback) {
-  const prompt = count2(usage?.prompt_tokens);
-  const cached2 = Math.min(count2(usage?.prompt_tokens_details?.cached_tokens) ?? 0, prompt ?? 0);
-  const completion = count2(usage?.completion_tokens);
-  return {
-    input_tokens: prompt === void 0 ? fallback.inputTokens : prompt - cached2,
-    output_tokens: completion ?? fallback.outputTokens,
-    cache_read_input_tokens: cached2,
-    cache_creation_input_tokens: 0
-  };
-}
-
-// src/stream/think-tag-splitter.ts
-var MAX_PROBE = 256;
-var NOTHING = { reasoning: "", text: "" };
-function partialTagSuffix(s, tag) {
-  const max = Math.min(tag.length - 1, s.length);
-  for (let n = max; n > 0; n--) {
-    if (s.endsWith(tag.slice(0, n))) return n;
-  }
-  return 0;
-}
-var LeadingThinkTagSplitter = class {
-  state = "probe";
-  held = "";
-  push(piece) {
-    if (this.state === "text") return { reasoning: "", text: piece };
-    const buf = this.held + piece;
-    this.held = "";
-    return this.route(buf);
-  }
-  /** The content ended: whatever was held back is released. */
-  end() {
-    const held = this.held;
-    this.held = "";
-    if (held === "") return NOTHING;
-    if (this.state === "inside") return { reasoning: held, text: "" };
-    this.state = "text";
-    return { reasoning: "", text: held };
-  }
-  route(buf) {
-    switch (this.state) {
-      case "probe": {
-        const t = buf.trimStart();
-        if (t.startsWith(THINK_OPEN_TAG)) {
-          this.state = "inside";
-          return this.route(t.slice(THINK_OPEN_TAG.length));
-        }
-        if ((t === "" || THINK_OPEN_TAG.startsWith(t)) && buf.length < MAX_PROBE) {
-          this.held = buf;
-          return NOTHING;
-        }
-        this.state = "text";
-        return { reasoning: "", text: buf };
-      }
-      case "inside": {
-        const end = buf.indexOf(THINK_CLOSE_TAG);
-        if (end >= 0) {
-          this.state = "afterClose";
-          const after = this.route(buf.slice(end + THINK_CLOSE_TAG.length));
-          return { reasoning: buf.slice(0, end), text: after.text };
-        }
-        const keep = partialTagSuffix(buf, THINK_CLOSE_TAG);
-        this.held = buf.slice(buf.length - keep);
-        return { reasoning: buf.slice(0, buf.length - keep), text: "" };
-      }
-      case "afterClose": {
-        const t = buf.trimStart();
-        if (t === "") return NOTHING;
-        this.state = "text";
-        return { reasoning: "", text: t };
-      }
-      case "text":
-        return { reasoning: "", text: buf };
-      default: {
-        const _exhaustive = this.state;
-        return { reasoning: "", text: buf };
-      }
-    }
-  }
-};
-
-// node_modules/jsonrepair/lib/esm/utils/JSONRepairError.js
-var JSONRepairError = class extends Error {
-  constructor(message, position) {
-    super(`${message} at position ${position}`);
-    this.position = position;
-  }
-};
-
-// node_modules/jsonrepair/lib/esm/utils/stringUtils.js
-var codeSpace = 32;
-var codeNewline = 10;
-var codeTab = 9;
-var codeReturn = 13;
-var codeNonBreakingSpace = 160;
-var codeMongolianVowelSeparator = 6158;
-var codeEnQuad = 8192;
-var codeZeroWidthSpace = 8203;
-var codeNarrowNoBreakSpace = 8239;
-var codeMediumMathematicalSpace = 8287;
-var codeIdeographicSpace = 12288;
-var codeZeroWidthNoBreakSpace = 65279;
-function isHex(char) {
-  return /^[0-9A-Fa-f]$/.test(char);
-}
-function isDigit(char) {
-  return char >= "0" && char <= "9";
-}
-function isValidStringCharacter(char) {
-  return char >= " ";
-}
-function isDelimiter(char) {
-  return ",:[]/{}()\n+".includes(char);
-}
-function isFunctionNameCharStart(char) {
-  return char >= "a" && char <= "z" || char >= "A" && char <= "Z" || char === "_" || char === "$";
-}
-function isFunctionNameChar(char) {
-  return char >= "a" && char <= "z" || char >= "A" && char <= "Z" || char === "_" || char === "$" || char >= "0" && char <= "9";
-}
-var regexUrlStart = /^(http|https|ftp|mailto|file|data|irc):\/\/$/;
-var regexUrlChar = /^[A-Za-z0-9-._~:/?#@!$&'()*+;=]$/;
-function isUnquotedStringDelimiter(char) {
-  return ",[]/{}\n+".includes(char);
-}
-function isStartOfValue(char) {
-  return isQuote(char) || regexStartOfValue.test(char);
-}
-var regexStartOfValue = /^[[{\w-]$/;
-function isControlCharacter(char) {
-  return char === "\n" || char === "\r" || char === "	" || char === "\b" || char === "\f";
-}
-function isWhitespace(text, index) {
-  const code = text.charCodeAt(index);
-  return code === codeSpace || code === codeNewline || code === codeTab || code === codeReturn;
-}
-function isWhitespaceExceptNewline(text, index) {
-  const code = text.charCodeAt(index);
-  return code === codeSpace || code === codeTab || code === codeReturn;
-}
-function isSpecialWhitespace(text, index) {
-  const code = text.charCodeAt(index);
-  return code === codeNonBreakingSpace || code === codeMongolianVowelSeparator || code >= codeEnQuad && code <= codeZeroWidthSpace || code === codeNarrowNoBreakSpace || code === codeMediumMathematicalSpace || code === codeIdeographicSpace || code === codeZeroWidthNoBreakSpace;
-}
-function isQuote(char) {
-  return isDoubleQuoteLike(char) || isSingleQuoteLike(char);
-}
-function isDoubleQuoteLike(char) {
-  return char === '"' || char === "\u201C" || char === "\u201D";
-}
-function isDoubleQuote(char) {
-  return char === '"';
-}
-function isSingleQuoteLike(char) {
-  return char === "'" || char === "\u2018" || char === "\u2019" || char === "`" || char === "\xB4";
-}
-function isSingleQuote(char) {
-  return char === "'";
-}
-function stripLastOccurrence(text, textToStrip) {
-  let stripRemainingText = arguments.length > 2 && arguments[2] !== void 0 ? arguments[2] : false;
-  const index = text.lastIndexOf(textToStrip);
-  return index !== -1 ? text.substring(0, index) + (stripRemainingText ? "" : text.substring(index + 1)) : text;
-}
-function insertBeforeLastWhitespace(text, textToInsert) {
-  let index = text.length;
-  if (!isWhitespace(text, index - 1)) {
-    return text + textToInsert;
-  }
-  while (isWhitespace(text, index - 1)) {
-    index--;
-  }
-  return text.substring(0, index) + textToInsert + text.substring(index);
-}
-function removeAtIndex(text, start, count3) {
-  return text.substring(0, start) + text.substring(start + count3);
-}
-function endsWithCommaOrNewline(text) {
-  return /[,\n][ \t\r]*$/.test(text);
-}
-var namedHtmlEntities = {
-  "&quot;": '"',
-  "&amp;": "&",
-  "&lt;": "<",
-  "&gt;": ">",
-  "&apos;": "'"
-};
-var maxHtmlEntityLength = 12;
-function matchHtmlEntity(fragment) {
-  if (fragment.charAt(0) !== "&") {
-    return null;
-  }
-  const semicolon = fragment.indexOf(";");
-  if (semicolon === -1) {
-    return null;
-  }
-  const entity = fragment.substring(0, semicolon + 1);
-  const named = namedHtmlEntities[entity];
-  if (named !== void 0) {
-    return {
-      char: named,
-      length: entity.length
-    };
-  }
-  if (fragment.charAt(1) === "#") {
-    const body = fragment.substring(2, semicolon);
-    const hex3 = body.charAt(0) === "x" || body.charAt(0) === "X";
-    const digits = hex3 ? body.substring(1) : body;
-    if (digits.length > 0) {
-      const code = Number.parseInt(digits, hex3 ? 16 : 10);
-      if (!Number.isNaN(code) && code >= 0 && code <= 1114111) {
-        return {
-          char: String.fromCodePoint(code),
-          length: entity.length
-        };
-      }
-    }
-  }
-  return null;
-}
-function isDoubleQuoteEntity(match) {
-  return match !== null && match.char === '"';
-}
-function isSingleQuoteEntity(match) {
-  return match !== null && match.char === "'";
-}
-function countOccurrences(text, char) {
-  let count3 = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (text.charAt(i) === char) {
-      count3++;
-    }
-  }
-  return count3;
-}
-function isInsideUnclosedBracket(text, closeChar) {
-  switch (closeChar) {
-    case ")":
-      return countOccurrences(text, "(") > countOccurrences(text, ")");
-    case "]":
-      return countOccurrences(text, "[") > countOccurrences(text, "]");
-    case "}":
-      return countOccurrences(text, "{") > countOccurrences(text, "}");
-    default:
-      return false;
-  }
-}
-
-// node_modules/jsonrepair/lib/esm/regular/jsonrepair.js
-var controlCharacters = {
-  "\b": "\\b",
-  "\f": "\\f",
-  "\n": "\\n",
-  "\r": "\\r",
-  "	": "\\t"
-};
-var escapeCharacters = {
-  '"': '"',
-  "\\": "\\",
-  "/": "/",
-  b: "\b",
-  f: "\f",
-  n: "\n",
-  r: "\r",
-  t: "	"
-  // note that \u is handled separately in parseString()
-};
-function jsonrepair(text) {
-  let i = 0;
-  let output2 = "";
-  parseMarkdownCodeBlock(["```", "[```", "{```"]);
-  const processed = parseValue();
-  if (!processed) {
-    throwUnexpectedEnd();
-  }
-  parseMarkdownCodeBlock(["```", "```]", "```}"]);
-  const processedComma = parseCharacter(",");
-  if (processedComma) {
-    parseWhitespaceAndSkipComments();
-  }
-  if (isStartOfValue(text[i]) && endsWithCommaOrNewline(output2)) {
-    if (!processedComma) {
-      output2 = insertBeforeLastWhitespace(output2, ",");
-    }
-    parseNewlineDelimitedJSON();
-  } else if (processedComma) {
-    output2 = stripLastOccurrence(output2, ",");
-  }
-  while (text[i] === "}" || text[i] === "]") {
-    i++;
-    parseWhitespaceAndSkipComments();
-  }
-  if (i >= text.length) {
-    return output2;
-  }
-  throwUnexpectedCharacter();
-  function parseValue() {
-    parseWhitespaceAndSkipComments();
-    const processed2 = parseObject() || parseArray() || parseString() || parseNumber() || parseKeywords() || parseUnquotedString(false) || parseRegex();
-    parseWhitespaceAndSkipComments();
-    return processed2;
-  }
-  function parseWhitespaceAndSkipComments() {
-    let skipNewline = arguments.length > 0 && arguments[0] !== void 0 ? arguments[0] : true;
-    const start = i;
-    let changed = parseWhitespace(skipNewline);
-    do {
-      changed = parseComment();
-      if (changed) {
-        changed = parseWhitespace(skipNewline);
-      }
-    } while (changed);
-    return i > start;
-  }
-  function parseWhitespace(skipNewline) {
-    const _isWhiteSpace = skipNewline ? isWhitespace : isWhitespaceExceptNewline;
-    let whitespace = "";
-    while (true) {
-      if (_isWhiteSpace(text, i)) {
-        whitespace += text[i];
-        i++;
-      } else if (isSpecialWhitespace(text, i)) {
-        whitespace += " ";
-        i++;
-      } else {
-        break;
-      }
-    }
-    if (whitespace.length > 0) {
-      output2 += whitespace;
-      return true;
-    }
-    return false;
-  }
-  function parseComment() {
-    if (text[i] === "/" && text[i + 1] === "*") {
-      while (i < text.length && !atEndOfBlockComment(text, i)) {
-        i++;
-      }
-      i += 2;
-      return true;
-    }
-    if (text[i] === "/" && text[i + 1] === "/") {
-      while (i < text.length && text[i] !== "\n") {
-        i++;
-      }
-      return true;
-    }
-    return false;
-  }
-  function parseMarkdownCodeBlock(blocks) {
-    if (skipMarkdownCodeBlock(blocks)) {
-      if (isFunctionNameCharStart(text[i])) {
-        while (i < text.length && isFunctionNameChar(text[i])) {
-          i++;
-        }
-      }
-      parseWhitespaceAndSkipComments();
-      return true;
-    }
-    return false;
-  }
-  function skipMarkdownCodeBlock(blocks) {
-    parseWhitespace(true);
-    for (const block of blocks) {
-      const end = i + block.length;
-      if (text.slice(i, end) === block) {
-        i = end;
-        return true;
-      }
-    }
-    return false;
-  }
-  function parseCharacter(char) {
-    if (text[i] === char) {
-      output2 += text[i];
-      i++;
-      return true;
-    }
-    return false;
-  }
-  function skipCharacter(char) {
-    if (text[i] === char) {
-      i++;
-      return true;
-    }
-    return false;
-  }
-  function skipEscapeCharacter() {
-    return skipCharacter("\\");
-  }
-  function skipEllipsis() {
-    parseWhitespaceAndSkipComments();
-    if (text[i] === "." && text[i + 1] === "." && text[i + 2] === ".") {
-      i += 3;
-      parseWhitespaceAndSkipComments();
-      skipCharacter(",");
-      return true;
-    }
-    return false;
-  }
-  function parseObject() {
-    if (text[i] === "{") {
-      output2 += "{";
-      i++;
-      parseWhitespaceAndSkipComments();
-      if (skipCharacter(",")) {
-        parseWhitespaceAndSkipComments();
-      }
-      let initial = true;
-      while (i < text.length && text[i] !== "}") {
-        let processedComma2;
-        if (!initial) {
-          processedComma2 = parseCharacter(",");
-          if (!processedComma2) {
-            output2 = insertBeforeLastWhitespace(output2, ",");
-          }
-          parseWhitespaceAndSkipComments();
-        } else {
-          processedComma2 = true;
-        }
-        skipEllipsis();
-        const processedKey = parseString() || parseUnquotedString(true);
-        if (!processedKey) {
-          if (text[i] === "}" || text[i] === "{" || text[i] === "]" || text[i] === "[" || text[i] === void 0) {
-            if (!initial) {
-              output2 = stripLastOccurrence(output2, ",");
-            }
-          } else {
-            throwObjectKeyExpected();
-          }
-          break;
-        }
-        parseWhitespaceAndSkipComments();
-        const processedColon = parseCharacter(":");
-        const truncatedText = i >= text.length;
-        if (!processedColon) {
-          if (isStartOfValue(text[i]) || truncatedText) {
-            output2 = insertBeforeLastWhitespace(output2, ":");
-          } else {
-            throwColonExpected();
-          }
-        }
-        const processedValue = parseValue();
-        if (!processedValue) {
-          if (processedColon || truncatedText) {
-            output2 += "null";
-          } else {
-            throwColonExpected();
-          }
-        }
-        initial = false;
-      }
-      if (text[i] === "}") {
-        output2 += "}";
-        i++;
-      } else {
-        output2 = insertBeforeLastWhitespace(output2, "}");
-      }
-      return true;
-    }
-    return false;
-  }
-  function parseArray() {
-    if (text[i] === "[") {
-      output2 += "[";
-      i++;
-      parseWhitespaceAndSkipComments();
-      if (skipCharacter(",")) {
-        parseWhitespaceAndSkipComments();
-      }
-      let initial = true;
-      while (i < text.length && text[i] !== "]") {
-        if (!initial) {
-          const processedComma2 = parseCharacter(",");
-          if (!processedComma2) {
-            output2 = insertBeforeLastWhitespace(output2, ",");
-          }
-        }
-        skipEllipsis();
-        const processedValue = parseValue();
-        if (!processedValue) {
-          if (!initial) {
-            output2 = stripLastOccurrence(output2, ",");
-          }
-          break;
-        }
-        initial = false;
-      }
-      if (text[i] === "]") {
-        output2 += "]";
-        i++;
-      } else {
-        output2 = insertBeforeLastWhitespace(output2, "]");
-      }
-      return true;
-    }
-    return false;
-  }
-  function parseNewlineDelimitedJSON() {
-    let initial = true;
-    let processedValue = true;
-    while (processedValue) {
-      if (!initial) {
-        const processedComma2 = parseCharacter(",");
-        if (!processedComma2) {
-          output2 = insertBeforeLastWhitespace(output2, ",");
-        }
-      } else {
-        initial = false;
-      }
-      processedValue = parseValue();
-    }
-    if (!processedValue) {
-      output2 = stripLastOccurrence(output2, ",");
-    }
-    output2 = `[
-${output2}
-]`;
-  }
-  function parseString() {
-    let stopAtDelimiter = arguments.length > 0 && arguments[0] !== void 0 ? arguments[0] : false;
-    let stopAtIndex = arguments.length > 1 && arguments[1] !== void 0 ? arguments[1] : -1;
-    const skipEscapeChars = text[i] === "\\";
-    if (skipEscapeChars) {
-      i++;
-      if (!isQuote(text[i])) {
-        throwUnexpectedCharacter();
-      }
-    }
-    const openEntity = text[i] === "&" ? matchHtmlEntity(text.slice(i, i + maxHtmlEntityLength)) : null;
-    const openedByEntity = isDoubleQuoteEntity(openEntity) || isSingleQuoteEntity(openEntity);
-    if (isQuote(text[i]) || openedByEntity) {
-      const isEndQuote = isDoubleQuote(text[i]) ? isDoubleQuote : isSingleQuote(text[i]) ? isSingleQuote : isSingleQuoteLike(text[i]) ? isSingleQuoteLike : isDoubleQuoteLike;
-      const iBefore = i;
-      const oBefore = output2.length;
-      let str = '"';
-      i += openedByEntity && openEntity ? openEntity.length : 1;
-      while (true) {
-        if (i >= text.length) {
-          const iPrev = prevNonWhitespaceIndex(i - 1);
-          if (!stopAtDelimiter && isDelimiter(text.charAt(iPrev))) {
-            i = iBefore;
-            output2 = output2.substring(0, oBefore);
-            return parseString(true);
-          }
-          str = insertBeforeLastWhitespace(str, '"');
-          output2 += str;
-          return true;
-        }
-        if (i === stopAtIndex) {
-          str = insertBeforeLastWhitespace(str, '"');
-          output2 += str;
-          return true;
-        }
-        const entity = openedByEntity && text[i] === "&" ? matchHtmlEntity(text.slice(i, i + maxHtmlEntityLength)) : null;
-        const isEnd = entity && openEntity ? entity.char === openEntity.char : isEndQuote(text[i]);
-        if (isEnd) {
-          const iQuote = i;
-          const oQuote = str.length;
-          str += '"';
-          i += entity ? entity.length : 1;
-          output2 += str;
-          parseWhitespaceAndSkipComments(false);
-          if (stopAtDelimiter || i >= text.length || isDelimiter(text[i]) && // only count the brackets inside the string when actually needed,
-          // i.e. when the quote is directly followed by a closing bracket
-          !isInsideUnclosedBracket(str, text[i]) || isQuote(text[i]) && !nextQuoteIsEndQuote(i) || isDigit(text[i])) {
-            parseConcatenatedString();
-            return true;
-          }
-          if (text[i] === "\\") {
-            throwUnexpectedCharacter();
-          }
-          const iPrevChar = prevNonWhitespaceIndex(iQuote - 1);
-          const prevChar = text.charAt(iPrevChar);
-          if (prevChar === ",") {
-            i = iBefore;
-            output2 = output2.substring(0, oBefore);
-            return parseString(false, iPrevChar);
-          }
-          if (isDelimiter(prevChar)) {
-            i = iBefore;
-            output2 = output2.substring(0, oBefore);
-            return parseString(true);
-          }
-          output2 = output2.substring(0, oBefore);
-          i = iQuote + (entity ? entity.length : 1);
-          str = `${str.substring(0, oQuote)}\\${str.substring(oQuote)}`;
-        } else if (stopAtDelimiter && isUnquotedStringDelimiter(text[i])) {
-          if (text[i - 1] === ":" && regexUrlStart.test(text.substring(iBefore + 1, i + 2))) {
-            while (i < text.length && regexUrlChar.test(text[i])) {
-              str += text[i];
-              i++;
-            }
-          }
-          str = insertBeforeLastWhitespace(str, '"');
-          output2 += str;
-          parseConcatenatedString();
-          return true;
-        } else if (entity) {
-          const char = entity.char;
-          if (char === '"') {
-            str += '\\"';
-          } else if (isControlCharacter(char)) {
-            str += controlCharacters[char];
-          } else {
-            str += char;
-          }
-          i += entity.length;
-        } else if (text[i] === "\\") {
-          const char = text.charAt(i + 1);
-          const escapeChar = escapeCharacters[char];
-          if (escapeChar !== void 0) {
-            str += text.slice(i, i + 2);
-            i += 2;
-          } else if (char === "u") {
-            let j = 2;
-            while (j < 6 && isHex(text[i + j])) {
-              j++;
-            }
-            if (j === 6) {
-              str += text.slice(i, i + 6);
-              i += 6;
-            } else if (i + j >= text.length) {
-              i = text.length;
-            } else {
-              throwInvalidUnicodeCharacter();
-            }
-          } else if (char === "\n") {
-            str += "\\n";
-            i += 2;
-          } else {
-            str += char;
-            i += 2;
-          }
-        } else {
-          const char = text.charAt(i);
-          if (char === '"' && text[i - 1] !== "\\") {
-            str += `\\${char}`;
-            i++;
-          } else if (isControlCharacter(char)) {
-            str += controlCharacters[char];
-            i++;
-          } else {
-            if (!isValidStringCharacter(char)) {
-              throwInvalidCharacter(char);
-            }
-            str += char;
-            i++;
-          }
-        }
-        if (skipEscapeChars) {
-          skipEscapeCharacter();
-        }
-      }
-    }
-    return false;
-  }
-  function parseConcatenatedString() {
-    let processed2 = false;
-    parseWhitespaceAndSkipComments();
-    while (text[i] === "+") {
-      processed2 = true;
-      i++;
-      parseWhitespaceAndSkipComments();
-      output2 = stripLastOccurrence(output2, '"', true);
-      const start = output2.length;
-      const parsedStr = parseString();
-      if (parsedStr) {
-        output2 = removeAtIndex(output2, start, 1);
-      } else {
-        output2 = insertBeforeLastWhitespace(output2, '"');
-      }
-    }
-    return processed2;
-  }
-  function parseNumber() {
-    const start = i;
-    let num = "";
-    let invalid = false;
-    if (text[i] === "-") {
-      num += text[i];
-      i++;
-      if (!isDigit(text[i]) && atEndOfNumber()) {
-        num += "0";
-      }
-    }
-    if (text[i] === "0" && isDigit(text[i + 1])) {
-      invalid = true;
-    }
-    while (isDigit(text[i])) {
-      num += text[i];
-      i++;
-    }
-    if (text[i] === ".") {
-      if (num === "" || num === "-") {
-        num += "0";
-      }
-      num += text[i];
-      i++;
-      if (!isDigit(text[i])) {
-        num += "0";
-      }
-      while (isDigit(text[i])) {
-        num += text[i];
-        i++;
-      }
-    }
-    if (i > start) {
-      if (text[i] === "e" || text[i] === "E") {
-        if (num === "-") {
-          invalid = true;
-        }
-        num += text[i];
-        i++;
-        if (text[i] === "-" || text[i] === "+") {
-          num += text[i];
-          i++;
-        }
-        if (!isDigit(text[i])) {
-          num += "0";
-        }
-        while (isDigit(text[i])) {
-          num += text[i];
-          i++;
-        }
-      }
-      if (!atEndOfNumber()) {
-        i = start;
-        return false;
-      }
-      output2 += invalid ? `"${text.substring(start, i)}"` : num;
-      return true;
-    }
-    return false;
-  }
-  function parseKeywords() {
-    return parseKeyword("true", "true") || parseKeyword("false", "false") || parseKeyword("null", "null") || // repair Python keywords True, False, None
-    parseKeyword("True", "true") || parseKeyword("False", "false") || parseKeyword("None", "null");
-  }
-  function parseKeyword(name, value) {
-    if (text.slice(i, i + name.length) === name && !isFunctionNameChar(text[i + name.length])) {
-      output2 += value;
-      i += name.length;
-      return true;
-    }
-    return false;
-  }
-  function parseUnquotedString(isKey) {
-    const start = i;
-    if (isFunctionNameCharStart(text[i])) {
-      while (i < text.length && isFunctionNameChar(text[i])) {
-        i++;
-      }
-      let j = i;
-      while (isWhitespace(text, j)) {
-        j++;
-      }
-      if (text[j] === "(") {
-        i = j + 1;
-        parseValue();
-        if (text[i] === ")") {
-          i++;
-          if (text[i] === ";") {
-            i++;
-          }
-        }
-        return true;
-      }
-    }
-    while (i < text.length && !isUnquotedStringDelimiter(text[i]) && !isQuote(text[i]) && (!isKey || text[i] !== ":")) {
-      i++;
-    }
-    if (text[i - 1] === ":" && regexUrlStart.test(text.substring(start, i + 2))) {
-      while (i < text.length && regexUrlChar.test(text[i])) {
-        i++;
-      }
-    }
-    if (i > start) {
-      while (isWhitespace(text, i - 1) && i > 0) {
-        i--;
-      }
-      const symbol2 = text.slice(start, i);
-      output2 += symbol2 === "undefined" ? "null" : JSON.stringify(symbol2);
-      if (text[i] === '"') {
-        i++;
-      }
-      return true;
-    }
-  }
-  function parseRegex() {
-    if (text[i] === "/") {
-      const start = i;
-      i++;
-      while (i < text.length && (text[i] !== "/" || text[i - 1] === "\\")) {
-        i++;
-      }
-      i++;
-      output2 += JSON.stringify(text.substring(start, i));
-      return true;
-    }
-  }
-  function prevNonWhitespaceIndex(start) {
-    let prev = start;
-    while (prev > 0 && isWhitespace(text, prev)) {
-      prev--;
-    }
-    return prev;
-  }
-  function nextQuoteIsEndQuote(index) {
-    let next = index + 1;
-    while (next < text.length && isWhitespace(text, next)) {
-      next++;
-    }
-    return next >= text.length || isDelimiter(text[next]);
-  }
-  function atEndOfNumber() {
-    return i >= text.length || isDelimiter(text[i]) || isWhitespace(text, i);
-  }
-  function throwInvalidCharacter(char) {
-    throw new JSONRepairError(`Invalid character ${JSON.stringify(char)}`, i);
-  }
-  function throwUnexpectedCharacter() {
-    throw new JSONRepairError(`Unexpected character ${JSON.stringify(text[i])}`, i);
-  }
-  function throwUnexpectedEnd() {
-    throw new JSONRepairError("Unexpected end of json string", text.length);
-  }
-  function throwObjectKeyExpected() {
-    throw new JSONRepairError("Object key expected", i);
-  }
-  function throwColonExpected() {
-    throw new JSONRepairError("Colon expected", i);
-  }
-  function throwInvalidUnicodeCharacter() {
-    const chars = text.slice(i, i + 6);
-    throw new JSONRepairError(`Invalid unicode character "${chars}"`, i);
-  }
-}
-function atEndOfBlockComment(text, i) {
-  return text[i] === "*" && text[i + 1] === "/";
-}
-
-// src/response/tool-arguments.ts
-var MAX_RESEND_CANDIDATES = 64;
-function tryParse(text) {
-  try {
-    return { value: JSON.parse(text) };
-  } catch {
-    return void 0;
-  }
-}
-function isPlainObject(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-function describe(v) {
-  if (Array.isArray(v)) return "an array";
-  if (v === null) return "null";
-  return `a ${typeof v}`;
-}
-function splitConcatenatedObjects(text) {
-  const parts = [];
-  let depth = 0;
-  let inString = false;
-  let escaped = false;
-  let start = -1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (escaped) escaped = false;
-      else if (c === 92) escaped = true;
-      else if (c === 34) inString = false;
-      continue;
-    }
-    if (c === 34) {
-      if (depth === 0) return void 0;
-      inString = true;
-    } else if (c === 123 || c === 91) {
-      if (depth === 0) {
-        if (c !== 123) return void 0;
-        start = i;
-      }
-      depth++;
-    } else if (c === 125 || c === 93) {
-      depth--;
-      if (depth < 0) return void 0;
-      if (depth === 0) parts.push(text.slice(start, i + 1));
-    } else if (depth === 0 && c !== 32 && c !== 9 && c !== 10 && c !== 13) {
-      return void 0;
-    }
-  }
-  return depth === 0 && !inString ? parts : void 0;
-}
-function stripWhitespace(s) {
-  return s.replace(/\s+/g, "");
-}
-function dedupeDoubledObject(raw) {
-  const parts = splitConcatenatedObjects(raw);
-  if (!parts || parts.length < 2) return void 0;
-  const values = parts.map(tryParse);
-  if (values.some((v) => !v || !isPlainObject(v.value))) return void 0;
-  const first = JSON.stringify(values[0].value);
-  return values.every((v) => JSON.stringify(v.value) === first) ? values[0] : void 0;
-}
-function recoverResentSuffix(raw) {
-  let from = 1;
-  for (let n = 0; n < MAX_RESEND_CANDIDATES; n++) {
-    const i = raw.indexOf("{", from);
-    if (i < 0) return void 0;
-    from = i + 1;
-    const suffix = raw.slice(i);
-    const parsed = tryParse(suffix);
-    if (!parsed || !isPlainObject(parsed.value)) continue;
-    if (stripWhitespace(suffix).startsWith(stripWhitespace(raw.slice(0, i)))) return parsed;
-  }
-  return void 0;
-}
-function tryRepair(raw) {
-  try {
-    return { value: JSON.parse(jsonrepair(raw)) };
-  } catch {
-    return void 0;
-  }
-}
-function success(input2, repaired) {
-  return { ok: true, input: input2, json: JSON.stringify(input2), repaired };
-}
-function failure(raw, toolName, reason) {
-  const input2 = {
-    error: `Cerebras returned arguments for tool "${toolName}" that are not valid JSON: ${reason}`,
-    raw_arguments: raw
-  };
-  return { ok: false, input: input2, json: JSON.stringify(input2), error: reason };
-}
-function unwrapEncodedObject(v) {
-  if (typeof v !== "string") return void 0;
-  const inner = tryParse(v);
-  return inner && isPlainObject(inner.value) ? inner.value : void 0;
-}
-function parseCerebrasToolArguments(raw, toolName) {
-  if (typeof raw !== "string" || raw.trim() === "") return success({}, false);
-  const direct = tryParse(raw);
-  if (direct) {
-    if (isPlainObject(direct.value)) return success(direct.value, false);
-    const unwrapped2 = unwrapEncodedObject(direct.value);
-    if (unwrapped2) return success(unwrapped2, true);
-    return failure(raw, toolName, `expected a JSON object, got ${describe(direct.value)}`);
-  }
-  const recovered = dedupeDoubledObject(raw) ?? recoverResentSuffix(raw) ?? tryRepair(raw);
-  if (!recovered) return failure(raw, toolName, "the text could not be parsed or repaired");
-  if (isPlainObject(recovered.value)) return success(recovered.value, true);
-  const unwrapped = unwrapEncodedObject(recovered.value);
-  if (unwrapped) return success(unwrapped, true);
-  return failure(raw, toolName, `expected a JSON object; the best repair gives ${describe(recovered.value)}`);
-}
-
-// src/stream/tool-call-accumulator.ts
-function nonEmpty2(v) {
-  return typeof v === "string" && v !== "" ? v : void 0;
-}
-function isCompleteObject(args) {
-  const t = args.trim();
-  if (!t.startsWith("{") || !t.endsWith("}")) return false;
-  try {
-    const v = JSON.parse(t);
-    return typeof v === "object" && v !== null && !Array.isArray(v);
-  } catch {
-    return false;
-  }
-}
-var CerebrasToolCallAccumulator = class {
-  calls = [];
-  byIndex = /* @__PURE__ */ new Map();
-  byId = /* @__PURE__ */ new Map();
-  /** Characters of argument text received, for the output-token estimate. */
-  argumentChars = 0;
-  get pending() {
-    return this.calls.length;
-  }
-  add(fragment) {
-    if (!fragment || typeof fragment !== "object") return;
-    const id = nonEmpty2(fragment.id);
-    const name = nonEmpty2(fragment.function?.name);
-    const args = typeof fragment.function?.arguments === "string" ? fragment.function.arguments : "";
-    const index = typeof fragment.index === "number" ? fragment.index : void 0;
-    this.argumentChars += args.length;
-    const call = id !== void 0 ? this.addWithId(id, name, args, index) : this.addWithoutId(name, args, index);
-    if (index !== void 0 && !this.byIndex.has(index)) this.byIndex.set(index, call);
-  }
-  addWithId(id, name, args, index) {
-    const seen = this.byId.get(id);
-    if (seen) {
-      if (name !== void 0 && name === seen.name && isCompleteObject(args)) seen.args = args;
-      else this.append(seen, name, args);
-      return seen;
-    }
-    const slot = index !== void 0 ? this.byIndex.get(index) : void 0;
-    if (slot && slot.id === void 0) {
-      slot.id = id;
-      this.byId.set(id, slot);
-      this.append(slot, name, args);
-      return slot;
-    }
-    const call = this.create(id, name, args);
-    if (index !== void 0) this.byIndex.set(index, call);
-    return call;
-  }
-  addWithoutId(name, args, index) {
-    const slot = index !== void 0 ? this.byIndex.get(index) : void 0;
-    if (slot) {
-      this.append(slot, name, args);
-      return slot;
-    }
-    const last = this.calls[this.calls.length - 1];
-    if (name !== void 0 && (index !== void 0 || !last || last.name !== void 0)) {
-      return this.create(void 0, name, args);
-    }
-    if (last) {
-      this.append(last, name, args);
-      return last;
-    }
-    return this.create(void 0, name, args);
-  }
-  append(call, name, args) {
-    if (call.name === void 0 && name !== void 0) call.name = name;
-    if (args !== "") call.args += args;
-  }
-  create(id, name, args) {
-    const call = { id, name, args };
-    this.calls.push(call);
-    if (id !== void 0) this.byId.set(id, call);
-    return call;
-  }
-  /** The calls in start order with parsed arguments; calls that never got a name are dropped. */
-  complete() {
-    const out = [];
-    for (const call of this.calls) {
-      if (call.name === void 0) continue;
-      out.push({
-        id: cerebrasToAnthropicToolUseId(call.id),
-        name: call.name,
-        arguments: parseCerebrasToolArguments(call.args, call.name)
-      });
-    }
-    return out;
-  }
-};
-
-// src/stream/translator.ts
-var MAX_SSE_BUFFER = 64 * 1024 * 1024;
-var TRUNCATED_MESSAGE = "Cerebras stream ended before finish_reason (the response was truncated); retry the request";
-var CerebrasToAnthropicStream = class {
-  opts;
-  decoder = new TextDecoder();
-  parser;
-  tools = new CerebrasToolCallAccumulator();
-  think = new LeadingThinkTagSplitter();
-  out = [];
-  started = false;
-  done = false;
-  nextIndex = 0;
-  open = "none";
-  /** Text or a tool call has been seen: thinking can no longer start (ccr S4). */
-  pastThinking = false;
-  sawFinish = false;
-  finishReason = null;
-  usage;
-  outputChars = 0;
-  constructor(opts) {
-    this.opts = opts;
-    this.parser = createParser({
-      onEvent: (e) => this.onSseEvent(e),
-      onError: (err) => {
-        if (err.type === "max-buffer-size-exceeded") {
-          this.fault(
-            anthropicErrorBody("api_error", `Cerebras sent an oversized stream event: ${err.message}`)
-          );
-        }
-      },
-      maxBufferSize: MAX_SSE_BUFFER
-    });
-  }
-  /** True after message_stop or an error event; later input is ignored. */
-  get finished() {
-    return this.done;
-  }
-  push(chunk) {
-    if (this.done) return [];
-    const text = typeof chunk === "string" ? chunk : this.decoder.decode(chunk, { stream: true });
-    return this.feed(text);
-  }
-  end() {
-    if (this.done) return [];
-    const events = this.feed(`${this.decoder.decode()}
-
-`);
-    if (this.done) return events;
-    this.out = events;
-    if (this.sawFinish) this.complete();
-    else this.fault(anthropicErrorBody("api_error", TRUNCATED_MESSAGE));
-    return this.take();
-  }
-  /** `message_start` now, before any upstream data (to keep a client company while Cerebras is awaited). */
-  begin() {
-    if (!this.started && !this.done) this.start();
-    return this.take();
-  }
-  fail(err) {
-    if (this.done) return [];
-    this.fault(transportErrorToAnthropic(err).body);
-    return this.take();
-  }
-  feed(text) {
-    try {
-      this.parser.feed(text);
-    } catch (err) {
-      this.fault(anthropicErrorBody("api_error", `Could not read the Cerebras stream: ${String(err)}`));
-    }
-    return this.take();
-  }
-  take() {
-    const events = this.out;
-    this.out = [];
-    return events;
-  }
-  onSseEvent(e) {
-    if (this.done) return;
-    try {
-      if (e.event === "error") this.onErrorEvent(e.data);
-      else if (e.data === "[DONE]") this.onDone();
-      else this.onData(e.data);
-    } catch (err) {
-      this.fault(anthropicErrorBody("api_error", `Could not translate the Cerebras stream: ${String(err)}`));
-    }
-  }
-  onErrorEvent(data) {
-    let payload;
-    try {
-      payload = JSON.parse(data);
-    } catch {
-      payload = { error: { message: data || "Cerebras sent an error event" }, status_code: 500 };
-    }
-    this.fault(cerebrasStreamErrorToAnthropic(payload, this.opts.errorContext));
-  }
-  onDone() {
-    if (this.sawFinish) this.complete();
-    else this.fault(anthropicErrorBody("api_error", TRUNCATED_MESSAGE));
-  }
-  onData(data) {
-    let chunk;
-    try {
-      chunk = JSON.parse(data);
-    } catch {
-      this.fault(
-        anthropicErrorBody(
-          "api_error",
-          `Cerebras sent a stream chunk that is not JSON: ${data.slice(0, 200)}`
-        )
-      );
-      return;
-    }
-    if (!chunk || typeof chunk !== "object") {
-      this.fault(
-        anthropicErrorBody("api_error", `Cerebras sent a stream chunk that is not an object: ${data}`)
-      );
-      return;
-    }
-    if (chunk.error != null) {
-      this.fault(cerebrasStreamErrorToAnthropic(chunk, this.opts.errorContext));
-      return;
-    }
-    if (!this.started) this.start();
-    if (chunk.usage) this.usage = chunk.usage;
-    const choices = chunk.choices;
-    if (!Array.isArray(choices)) return;
-    for (const choice of choices) {
-      if (choice && (choice.index ?? 0) === 0) this.onChoice(choice);
-    }
-  }
-  onChoice(choice) {
-    if (this.sawFinish) return;
-    const delta = choice.delta;
-    if (delta) {
-      const reasoning = delta.reasoning ?? delta.reasoning_content;
-      if (typeof reasoning === "string" && reasoning !== "") {
-        this.outputChars += reasoning.length;
-        this.onReasoning(reasoning);
-      }
-      if (typeof delta.content === "string" && delta.content !== "") {
-        this.outputChars += delta.content.length;
-        const piece = this.think.push(delta.content);
-        if (piece.reasoning !== "") this.onReasoning(piece.reasoning);
-        if (piece.text !== "") this.onText(piece.text);
-      }
-      if (Array.isArray(delta.tool_calls) && delta.tool_calls.length > 0) {
-        this.leaveThinking();
-        for (const fragment of delta.tool_calls) this.tools.add(fragment);
-      }
-    }
-    if (choice.finish_reason) {
-      this.sawFinish = true;
-      this.finishReason = choice.finish_reason;
-    }
-  }
-  start() {
-    this.started = true;
-    this.out.push({
-      type: "message_start",
-      message: {
-        id: this.opts.messageId ?? newAnthropicMessageId(),
-        type: "message",
-        role: "assistant",
-        model: this.opts.model,
-        content: [],
-        stop_reason: null,
-        stop_sequence: null,
-        usage: {
-          input_tokens: this.opts.estimatedInputTokens ?? 0,
-          output_tokens: 0,
-          cache_read_input_tokens: 0,
-          cache_creation_input_tokens: 0
-        }
-      }
-    });
-  }
-  onReasoning(text) {
-    if (this.pastThinking) return;
-    if (this.open !== "thinking") {
-      this.open = "thinking";
-      this.out.push({
-        type: "content_block_start",
-        index: this.nextIndex,
-        content_block: { type: "thinking", thinking: "", signature: "" }
-      });
-    }
-    this.out.push({
-      type: "content_block_delta",
-      index: this.nextIndex,
-      delta: { type: "thinking_delta", thinking: text }
-    });
-  }
-  onText(text) {
-    if (this.open !== "text") {
-      this.leaveThinking();
-      this.open = "text";
-      this.out.push({
-        type: "content_block_start",
-        index: this.nextIndex,
-        content_block: { type: "text", text: "" }
-      });
-    }
-    this.out.push({
-      type: "content_block_delta",
-      index: this.nextIndex,
-      delta: { type: "text_delta", text }
-    });
-  }
-  /** Closes an open thinking block (with its one signature) and forbids a new one. */
-  leaveThinking() {
-    this.pastThinking = true;
-    if (this.open !== "thinking") return;
-    this.out.push({
-      type: "content_block_delta",
-      index: this.nextIndex,
-      delta: { type: "signature_delta", signature: CEREBRAS_THINKING_SIGNATURE }
-    });
-    this.closeBlock();
-  }
-  closeBlock() {
-    this.out.push({ type: "content_block_stop", index: this.nextIndex });
-    this.nextIndex++;
-    this.open = "none";
-  }
-  /** The normal end: held text, the open block, the held tool calls, then the message's end. */
-  complete() {
-    if (!this.started) this.start();
-    const tail = this.think.end();
-    if (tail.reasoning !== "") this.onReasoning(tail.reasoning);
-    if (tail.text !== "") this.onText(tail.text);
-    if (this.open === "thinking") this.leaveThinking();
-    else if (this.open === "text") this.closeBlock();
-    const calls = this.tools.complete();
-    for (const call of calls) {
-      const index = this.nextIndex++;
-      this.out.push(
-        {
-          type: "content_block_start",
-          index,
-          content_block: { type: "tool_use", id: call.id, name: call.name, input: {} }
-        },
-        {
-          type: "content_block_delta",
-          index,
-          delta: { type: "input_json_delta", partial_json: call.arguments.json }
-        },
-        { type: "content_block_stop", index }
-      );
-    }
-    if (this.nextIndex === 0) {
-      this.out.push(
-        { type: "content_block_start", index: 0, content_block: { type: "text", text: "" } },
-        { type: "content_block_stop", index: 0 }
-      );
-      this.nextIndex = 1;
-    }
-    this.out.push(
-      {
-        type: "message_delta",
-        delta: {
-          stop_reason: cerebrasFinishToAnthropicStopReason(this.finishReason, calls.length > 0),
-          stop_sequence: null
-        },
-        usage: cerebrasToAnthropicUsage(this.usage, {
-          inputTokens: this.opts.estimatedInputTokens ?? 0,
-          outputTokens: estimateOutputTokens(this.outputChars + this.tools.argumentChars)
-        })
-      },
-      { type: "message_stop" }
-    );
-    this.done = true;
-  }
-  /** One error event ends the stream; an open block is abandoned (docs/mapping.md#22-streaming-response). */
-  fault(body) {
-    if (this.done) return;
-    this.out.push(body);
-    this.done = true;
-  }
-};
-
-// src/ccr/client-disconnect.ts
-function watchClientDisconnect(raw, reply) {
-  const ac = new AbortController();
-  const res = reply ?? raw?.socket?._httpMessage;
-  if (!res || typeof res.once !== "function") return { signal: ac.signal, release: () => {
-  } };
-  const onClose = () => {
-    if (!res.writableFinished) ac.abort(new Error("client disconnected"));
-  };
-  res.once("close", onClose);
-  return { signal: ac.signal, release: () => res.off("close", onClose) };
-}
-
-// src/stream/sse.ts
-function encodeAnthropicSseEvent(e) {
-  if (e.type === "content_block_delta") {
-    const d = e.delta;
-    if (d.type === "text_delta") {
-      return `event: content_block_delta
-data: {"type":"content_block_delta","index":${e.index},"delta":{"type":"text_delta","text":${JSON.stringify(d.text)}}}
-
-`;
-    }
-    if (d.type === "thinking_delta") {
-      return `event: content_block_delta
-data: {"type":"content_block_delta","index":${e.index},"delta":{"type":"thinking_delta","thinking":${JSON.stringify(d.thinking)}}}
-
-`;
-    }
-  }
-  return `event: ${e.type}
-data: ${JSON.stringify(e)}
-
-`;
-}
-function encodeAnthropicSseEvents(events) {
-  let out = "";
-  for (const e of events) out += encodeAnthropicSseEvent(e);
-  return out;
-}
-
-// src/ccr/client-reply.ts
-var PING = encodeAnthropicSseEvent({ type: "ping" });
-function retryHeaders(err) {
-  const retryAfter = err.headers["retry-after"];
-  return (err.status === 429 || err.status === 529) && retryAfter ? { "retry-after": retryAfter } : {};
-}
-var AnthropicClientReply = class {
-  constructor(reply, pingIntervalMs) {
-    this.pingIntervalMs = pingIntervalMs;
-    const kept = {};
-    for (const [k, v] of Object.entries(reply.getHeaders()))
-      if (v !== void 0 && !/^content-(type|length)$/i.test(k)) kept[k] = String(v);
-    this.baseHeaders = { ...kept, "request-id": this.requestId };
-    reply.hijack();
-    this.res = reply.raw;
-    this.res.once("close", () => {
-      this.stopPings();
-      this.wrote();
-    });
-  }
-  pingIntervalMs;
-  requestId = newAnthropicRequestId();
-  res;
-  baseHeaders;
-  pingTimer;
-  wrote = () => {
-  };
-  /** Settles once status and headers have been written (or the client is gone). */
-  firstWrite = new Promise((resolve) => {
-    this.wrote = resolve;
-  });
-  streaming = false;
-  /** Status and headers are out: errors can now only travel as an `event: error`. */
-  get committed() {
-    return this.res.headersSent;
-  }
-  get closed() {
-    return this.res.destroyed || this.res.writableEnded;
-  }
-  /** Fires when the client goes away before the answer is complete. */
-  onClientGone(listener) {
-    const onClose = () => {
-      if (!this.res.writableFinished) listener();
-    };
-    this.res.once("close", onClose);
-    return () => this.res.off("close", onClose);
-  }
-  sendMessage(message) {
-    this.sendJson(200, message, {});
-  }
-  /** An HTTP error before anything was sent; on a started stream, an `event: error` that ends it. */
-  async sendError(err) {
-    if (!this.committed)
-      return this.sendJson(claudeCodeVisibleStatus(err.status), err.body, retryHeaders(err));
-    await this.writeEvents([err.body]);
-    this.end();
-  }
-  startStream() {
-    if (this.committed || this.closed) return;
-    this.streaming = true;
-    this.res.writeHead(200, {
-      ...this.baseHeaders,
-      "content-type": "text/event-stream; charset=utf-8",
-      "cache-control": "no-cache",
-      connection: "keep-alive"
-    });
-    this.pingTimer = setInterval(() => this.ping(), this.pingIntervalMs);
-    this.pingTimer.unref();
-  }
-  /** Writes the events as SSE, waiting for the client to drain what it was sent. */
-  async writeEvents(events) {
-    if (events.length === 0 || this.closed) return;
-    if (!this.committed) this.startStream();
-    this.pingTimer?.refresh();
-    const flowing = this.res.write(encodeAnthropicSseEvents(events));
-    this.wrote();
-    if (!flowing) await this.drained();
-  }
-  end() {
-    this.stopPings();
-    if (!this.closed) this.res.end();
-  }
-  ping() {
-    if (!this.streaming || this.closed) return this.stopPings();
-    this.res.write(PING);
-    this.wrote();
-  }
-  stopPings() {
-    if (this.pingTimer) clearInterval(this.pingTimer);
-    this.pingTimer = void 0;
-  }
-  drained() {
-    return new Promise((resolve) => {
-      const done = () => {
-        this.res.off("drain", done);
-        this.res.off("close", done);
-        resolve();
-      };
-      this.res.once("drain", done);
-      this.res.once("close", done);
-    });
-  }
-  sendJson(status, body, extra) {
-    if (this.committed || this.closed) return;
-    const text = JSON.stringify(body);
-    this.res.writeHead(status, {
-      ...this.baseHeaders,
-      ...extra,
-      "content-type": "application/json",
-      "content-length": String(Buffer.byteLength(text))
-    });
-    this.res.end(text);
-    this.wrote();
-  }
-};
-
-// src/ccr/fastify-scope.ts
-var import_node_async_hooks = require("node:async_hooks");
-var import_node_diagnostics_channel = __toESM(require("node:diagnostics_channel"));
-var scope = new import_node_async_hooks.AsyncLocalStorage();
-var bound = false;
-function watchFastifyHandlers() {
-  if (bound) return;
-  bound = true;
-  import_node_diagnostics_channel.default.tracingChannel("fastify.request.handler").start.bindStore(scope, (message) => {
-    const m = message;
-    const holder = {
-      current: { request: m.request, reply: m.reply }
-    };
-    m.reply?.raw?.once("close", () => {
-      holder.current = void 0;
-    });
-    return holder;
-  });
-}
-function currentFastifyHandler() {
-  const s = scope.getStore()?.current;
-  if (!s?.reply || typeof s.reply.hijack !== "function" || !s.reply.raw) return void 0;
-  return s;
-}
-function ccrService(request, name) {
-  const server = request.server;
-  return server?.[name] ?? server?._server?.[name];
-}
-
-// src/ccr/requested-model.ts
-var import_node_diagnostics_channel2 = __toESM(require("node:diagnostics_channel"));
-
-// src/ccr/top-level-field.ts
-var TopLevelJsonStringScanner = class {
-  constructor(key) {
-    this.key = key;
-  }
-  key;
-  /** The key's value once found; undefined while unknown (or when it is not a string). */
-  value;
-  /** Found, or proven absent/malformed: nothing more to read. */
-  done = false;
-  depth = 0;
-  inString = false;
-  escaped = false;
-  /** Capturing the current string (a top-level key, or the wanted value). */
-  capture;
-  raw = "";
-  lastKey;
-  afterColon = false;
-  feed(text) {
-    for (let i = 0; i < text.length && !this.done; i++) {
-      const c = text.charCodeAt(i);
-      if (this.inString) {
-        if (this.escaped) this.escaped = false;
-        else if (c === 92) this.escaped = true;
-        else if (c === 34) {
-          this.inString = false;
-          this.endString();
-          continue;
-        }
-        if (this.capture) this.raw += text[i];
-        continue;
-      }
-      if (c === 34) {
-        this.inString = true;
-        if (this.depth === 1) {
-          this.capture = !this.afterColon ? "key" : this.lastKey === this.key ? "value" : void 0;
-          this.raw = "";
-        }
-      } else if (c === 123 || c === 91) {
-        if (this.depth === 1 && this.afterColon && this.lastKey === this.key) this.done = true;
-        this.depth++;
-      } else if (c === 125 || c === 93) {
-        this.depth--;
-        if (this.depth <= 0) this.done = true;
-      } else if (this.depth === 1 && c === 58) this.afterColon = true;
-      else if (this.depth === 1 && c === 44) {
-        this.afterColon = false;
-        this.lastKey = void 0;
-      }
-    }
-  }
-  endString() {
-    const kind = this.capture;
-    this.capture = void 0;
-    if (!kind) return;
-    let s;
-    try {
-      s = JSON.parse(`"${this.raw}"`);
-    } catch {
-      this.done = true;
-      return;
-    }
-    if (kind === "key") this.lastKey = s;
-    else {
-      this.value = s;
-      this.done = true;
-    }
-  }
-};
-
-// src/ccr/requested-model.ts
-var scanners = /* @__PURE__ */ new WeakMap();
-var watching = false;
-var MESSAGES_PATH = /\/v1\/messages(?:\?|$)/;
-function scanRequest(req) {
-  const scanner = new TopLevelJsonStringScanner("model");
-  scanners.set(req, scanner);
-  const decoder = new TextDecoder();
-  const push = req.push;
-  req.push = function scanPush(chunk, encoding) {
-    if (chunk !== null && chunk !== void 0 && !scanner.done) {
-      scanner.feed(typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true }));
-    }
-    if (chunk === null || scanner.done) req.push = push;
-    return push.call(this, chunk, encoding);
-  };
-}
-function watchRequestedModels() {
-  if (watching) return;
-  watching = true;
-  import_node_diagnostics_channel2.default.subscribe("http.server.request.start", (message) => {
-    const req = message.request;
-    if (req?.method === "POST" && MESSAGES_PATH.test(req.url ?? "")) scanRequest(req);
-  });
-}
-function requestedModel(req) {
-  return req ? scanners.get(req)?.value : void 0;
-}
-
-// src/response/index.ts
-function readJsonBody(completion) {
-  if (typeof completion !== "string" && !(completion instanceof Uint8Array)) return completion;
-  const text = typeof completion === "string" ? completion : new TextDecoder().decode(completion);
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new AnthropicHttpError({
-      status: 502,
-      type: "api_error",
-      message: `Cerebras returned a body that is not JSON: ${text.slice(0, 200)}`
-    });
-  }
-}
-function looksLikeFlatError(body) {
-  return typeof body.message === "string" && (typeof body.type === "string" || typeof body.code === "string");
-}
-function impliedErrorStatus(body) {
-  if (typeof body.status_code === "number") return body.status_code;
-  const inner = typeof body.error === "object" && body.error ? body.error : body;
-  return inner.type === "too_many_requests_error" ? 429 : 500;
-}
-function throwIfNotCompletion(body, ctx) {
-  if (!body || typeof body !== "object" || Array.isArray(body)) {
-    throw new AnthropicHttpError({
-      status: 502,
-      type: "api_error",
-      message: "Cerebras returned a response that is not a JSON object"
-    });
-  }
-  const obj = body;
-  if (obj.error !== void 0 || !Array.isArray(obj.choices) && looksLikeFlatError(obj)) {
-    throw cerebrasHttpErrorToAnthropic({ status: impliedErrorStatus(obj), body: obj, context: ctx });
-  }
-  if (!Array.isArray(obj.choices) || obj.choices.length === 0) {
-    throw new AnthropicHttpError({
-      status: 502,
-      type: "api_error",
-      message: "Cerebras returned a completion without choices"
-    });
-  }
-}
-function firstChoice(choices) {
-  return choices.find((c) => (c?.index ?? 0) === 0) ?? choices[0];
-}
-function cerebrasToAnthropicMessage(completion, opts) {
-  const body = readJsonBody(completion);
-  throwIfNotCompletion(body, opts.errorContext);
-  const choice = firstChoice(body.choices);
-  const message = choice?.message ?? {};
-  const rawContent = typeof message.content === "string" ? message.content : "";
-  const upstreamReasoning = message.reasoning ?? message.reasoning_content;
-  let reasoning = typeof upstreamReasoning === "string" ? upstreamReasoning : "";
-  let text = rawContent;
-  const tagged = splitLeadingThinkTag(rawContent);
-  if (tagged) {
-    reasoning += tagged.reasoning;
-    text = tagged.text;
-  }
-  const content = [];
-  if (reasoning)
-    content.push({ type: "thinking", thinking: reasoning, signature: CEREBRAS_THINKING_SIGNATURE });
-  if (text) content.push({ type: "text", text });
-  let argumentChars = 0;
-  let hasToolUse = false;
-  for (const call of Array.isArray(message.tool_calls) ? message.tool_calls : []) {
-    const name = call?.function?.name;
-    const raw = typeof call?.function?.arguments === "string" ? call.function.arguments : "";
-    argumentChars += raw.length;
-    if (typeof name !== "string" || name === "") continue;
-    const parsed = parseCerebrasToolArguments(raw, name);
-    content.push({ type: "tool_use", id: cerebrasToAnthropicToolUseId(call.id), name, input: parsed.input });
-    hasToolUse = true;
-  }
-  if (content.length === 0) content.push({ type: "text", text: "" });
-  const outputChars = (typeof upstreamReasoning === "string" ? upstreamReasoning.length : 0) + rawContent.length;
-  return {
-    id: opts.messageId ?? newAnthropicMessageId(),
-    type: "message",
-    role: "assistant",
-    model: opts.model,
-    content,
-    stop_reason: cerebrasFinishToAnthropicStopReason(choice?.finish_reason, hasToolUse),
-    stop_sequence: null,
-    usage: cerebrasToAnthropicUsage(body.usage, {
-      inputTokens: opts.estimatedInputTokens ?? 0,
-      outputTokens: estimateOutputTokens(outputChars + argumentChars)
-    })
-  };
-}
-
-// src/ccr/encoder.ts
-var STOP_TO_FINISH = {
-  end_turn: "stop",
-  max_tokens: "length",
-  model_context_window_exceeded: "length",
-  tool_use: "tool_calls",
-  refusal: "content_filter",
-  stop_sequence: "content_filter",
-  pause_turn: "stop"
-};
-function anthropicStopReasonToCcrFinish(reason) {
-  return reason ? STOP_TO_FINISH[reason] : "stop";
-}
-function anthropicUsageToCcrUsage(u) {
-  const cached2 = u.cache_read_input_tokens ?? 0;
-  const prompt = u.input_tokens + cached2;
-  return {
-    prompt_tokens: prompt,
-    completion_tokens: u.output_tokens,
-    total_tokens: prompt + u.output_tokens,
-    prompt_tokens_details: { cached_tokens: cached2 }
-  };
-}
-var CcrChunkEncoder = class {
-  head;
-  toolCount = 0;
-  constructor(id, model, created = Math.floor(Date.now() / 1e3)) {
-    this.head = `{"id":${JSON.stringify(id)},"object":"chat.completion.chunk","created":${created},"model":${JSON.stringify(model)},"choices":[{"index":0,`;
-  }
-  chunk(deltaAndFinish) {
-    return `data: ${this.head}${deltaAndFinish}}]}
-
-`;
-  }
-  /**
-   * The SSE text for one Anthropic event, or "" when ccr needs nothing for it. Every switch ends in a
-   * `never` check, so a new event, block or delta type does not compile until it is mapped here
-   * (as the Anthropic SDK's MessageStream#accumulateMessage does).
-   * @see https://github.com/anthropics/anthropic-sdk-typescript/blob/main/src/lib/MessageStream.ts
-   */
-  encode(e) {
-    switch (e.type) {
-      case "message_start":
-        return this.chunk(`"delta":{"role":"assistant","content":""},"finish_reason":null`);
-      case "content_block_start": {
-        const block = e.content_block;
-        switch (block.type) {
-          case "thinking":
-          case "text":
-            return "";
-          case "tool_use":
-            this.toolCount++;
-            return this.chunk(
-              `"delta":{"tool_calls":[{"index":${this.toolCount - 1},"id":${JSON.stringify(block.id)},"type":"function","function":{"name":${JSON.stringify(block.name)},"arguments":""}}]},"finish_reason":null`
-            );
-          default: {
-            const _exhaustive = block;
-            return "";
-          }
-        }
-      }
-      case "content_block_delta": {
-        const d = e.delta;
-        switch (d.type) {
-          case "text_delta":
-            return d.text ? this.chunk(`"delta":{"content":${JSON.stringify(d.text)}},"finish_reason":null`) : "";
-          case "thinking_delta":
-            return d.thinking ? this.chunk(
-              `"delta":{"thinking":{"content":${JSON.stringify(d.thinking)}}},"finish_reason":null`
-            ) : "";
-          case "signature_delta":
-            return this.chunk(
-              `"delta":{"thinking":{"signature":${JSON.stringify(d.signature || "cerebras")}}},"finish_reason":null`
-            );
-          case "input_json_delta":
-            return d.partial_json ? this.chunk(
-              `"delta":{"tool_calls":[{"index":${this.toolCount - 1},"function":{"arguments":${JSON.stringify(d.partial_json)}}}]},"finish_reason":null`
-            ) : "";
-          default: {
-            const _exhaustive = d;
-            return "";
-          }
-        }
-      }
-      case "content_block_stop":
-      case "ping":
-        return "";
-      case "message_delta": {
-        const finish = anthropicStopReasonToCcrFinish(e.delta.stop_reason);
-        const usage = JSON.stringify(anthropicUsageToCcrUsage(e.usage));
-        return `data: ${this.head}"delta":{},"finish_reason":"${finish}"}],"usage":${usage}}
-
-`;
-      }
-      case "message_stop":
-        return "data: [DONE]\n\n";
-      case "error":
-        return `data: ${JSON.stringify({ error: e.error })}
-
-`;
-      default: {
-        const _exhaustive = e;
-        return "";
-      }
-    }
-  }
-};
-function coalesceAnthropicDeltas(events) {
-  if (events.length < 2) return events;
-  const out = [];
-  for (const e of events) {
-    const prev = out[out.length - 1];
-    if (e.type === "content_block_delta" && prev?.type === "content_block_delta" && prev.index === e.index && prev.delta.type === e.delta.type) {
-      if (e.delta.type === "text_delta" && prev.delta.type === "text_delta") {
-        out[out.length - 1] = {
-          ...prev,
-          delta: { type: "text_delta", text: prev.delta.text + e.delta.text }
-        };
-        continue;
-      }
-      if (e.delta.type === "thinking_delta" && prev.delta.type === "thinking_delta") {
-        out[out.length - 1] = {
-          ...prev,
-          delta: { type: "thinking_delta", thinking: prev.delta.thinking + e.delta.thinking }
-        };
-        continue;
-      }
-    }
-    out.push(e);
-  }
-  return out;
-}
-function anthropicMessageToCcrCompletion(m) {
-  let text = null;
-  let thinking;
-  const toolCalls = [];
-  for (const b of m.content) {
-    switch (b.type) {
-      case "text":
-        text = (text ?? "") + b.text;
-        break;
-      case "thinking":
-        thinking = { content: b.thinking, signature: b.signature || "cerebras" };
-        break;
-      case "tool_use":
-        toolCalls.push({
-          id: b.id,
-          type: "function",
-          function: { name: b.name, arguments: JSON.stringify(b.input) }
-        });
-        break;
-      default: {
-        const _exhaustive = b;
-      }
-    }
-  }
-  return {
-    id: m.id,
-    object: "chat.completion",
-    created: Math.floor(Date.now() / 1e3),
-    model: m.model,
-    choices: [
-      {
-        index: 0,
-        message: {
-          role: "assistant",
-          content: text,
-          ...toolCalls.length ? { tool_calls: toolCalls } : {},
-          ...thinking ? { thinking } : {}
-        },
-        finish_reason: anthropicStopReasonToCcrFinish(m.stop_reason)
-      }
-    ],
-    usage: anthropicUsageToCcrUsage(m.usage)
-  };
-}
-
-// src/ccr/stream.ts
-function cerebrasSseToCcrStream(upstream, state, coalesce = true) {
-  const translator = new CerebrasToAnthropicStream({
-    model: state.model,
-    messageId: state.messageId,
-    estimatedInputTokens: state.estimatedInputTokens,
-    errorContext: state.errorContext
-  });
-  const encoder = new CcrChunkEncoder(state.messageId, state.model);
-  const bytes = new TextEncoder();
-  return cerebrasSseToAnthropicEvents(upstream, {
-    translator,
-    encode(batch, enqueue) {
-      for (const e of coalesce ? coalesceAnthropicDeltas(batch) : batch) {
-        const text = encoder.encode(e);
-        if (text) enqueue(bytes.encode(text));
-      }
-    },
-    onEnd: () => state.release()
-  });
-}
-
-// src/ccr/response.ts
-var SSE_HEADERS = {
-  "Content-Type": "text/event-stream",
-  "Cache-Control": "no-cache",
-  Connection: "keep-alive"
-};
-function jsonResponse(message) {
-  return new Response(JSON.stringify(anthropicMessageToCcrCompletion(message)), {
-    status: 200,
-    headers: { "Content-Type": "application/json" }
-  });
-}
-function messageFromCerebrasJson(text, state) {
-  let completion;
-  try {
-    completion = JSON.parse(text);
-  } catch (err) {
-    throw new AnthropicHttpError({
-      status: 502,
-      type: "api_error",
-      message: `Cerebras returned an unreadable response: ${String(err)}`
-    });
-  }
-  return cerebrasToAnthropicMessage(completion, {
-    model: state.model,
-    messageId: state.messageId,
-    estimatedInputTokens: state.estimatedInputTokens,
-    errorContext: state.errorContext
-  });
-}
-async function messageFromCerebrasSse(body, state) {
-  const t = new CerebrasToAnthropicStream({
-    model: state.model,
-    messageId: state.messageId,
-    estimatedInputTokens: state.estimatedInputTokens,
-    errorContext: state.errorContext
-  });
-  const events = [];
-  const reader = cerebrasSseToAnthropicEvents(body, { translator: t }).getReader();
-  for (let read = await reader.read(); !read.done; read = await reader.read()) events.push(...read.value);
-  return anthropicStreamEventsToMessage(events);
-}
-function streamOfMessage(message) {
-  const encoder = new CcrChunkEncoder(message.id, message.model);
-  const bytes = new TextEncoder();
-  const chunks = anthropicMessageToStreamEvents(message).map((e) => encoder.encode(e)).filter(Boolean);
-  return new ReadableStream({
-    pull(controller) {
-      const next = chunks.shift();
-      if (next === void 0) controller.close();
-      else controller.enqueue(bytes.encode(next));
-    }
-  });
-}
-async function cerebrasAnswerToCcrResponse(answer, wantsStream, state) {
-  const stream = wantsStream ?? answer.sse;
-  if (answer.sse && stream) {
-    return new Response(cerebrasSseToCcrStream(answer.body, state, state.coalesceDeltas), {
-      status: 200,
-      headers: SSE_HEADERS
-    });
-  }
-  try {
-    const message = answer.sse ? await messageFromCerebrasSse(answer.body, state) : messageFromCerebrasJson(answer.text ? await answer.text() : "", state);
-    return stream ? new Response(streamOfMessage(message), { status: 200, headers: SSE_HEADERS }) : jsonResponse(message);
-  } finally {
-    state.release();
-  }
-}
-
-// src/ccr/exchange.ts
-function toCcrError(err) {
-  const e = asAnthropicHttpError(err);
-  return Object.assign(e.with({}), {
-    statusCode: claudeCodeVisibleStatus(e.status),
-    type: e.errorType,
-    code: e.fromUpstream ? "provider_response_error" : e.errorType,
-    stack: ""
-    // keeps the message free of a stack trace, so "prompt is too long: …" reaches Claude Code intact
-  });
-}
-var STAND_IN_COMPLETION = JSON.stringify({
-  id: "ccr-cerebras-answered",
-  object: "chat.completion",
-  choices: [{ index: 0, message: { role: "assistant", content: "" }, finish_reason: "stop" }]
-});
-var STAND_IN_URL = `data:application/json,${encodeURIComponent(STAND_IN_COMPLETION)}`;
-var FIRST_SLICE_BYTES = 1024;
-var CerebrasExchange = class {
-  constructor(context, settings) {
-    this.context = context;
-    this.settings = settings;
-    const requested = context.req?.body?.stream;
-    this.wantsStream = typeof requested === "boolean" ? requested : void 0;
-    const agents = context.req?.agents;
-    const scope2 = Array.isArray(agents) && agents.length > 0 ? void 0 : currentFastifyHandler();
-    this.scope = scope2 && !scope2.reply.sent ? scope2 : void 0;
-    this.watch = watchClientDisconnect(context.req?.raw, this.scope?.reply.raw);
-  }
-  context;
-  settings;
-  messageId = newAnthropicMessageId();
-  /** The client's `stream` (ccr forces it to a boolean); undefined when it cannot be read. */
-  wantsStream;
-  scope;
-  watch;
-  client;
-  translation;
-  translator;
-  parked;
-  /** The exchange has answered (or is answering) the client itself. */
-  answered = false;
-  /** The exchange writes the client's answer itself (else ccr's converter does). */
-  get direct() {
-    return this.scope !== void 0;
-  }
-  /** Aborts the Cerebras call when the client goes away (ccr never does, S16). */
-  get signal() {
-    return this.watch.signal;
-  }
-  /** Echoed as the response's `model`: the name the client sent, as the Anthropic API does. */
-  get model() {
-    const sent = requestedModel(this.context.req?.raw);
-    if (sent) return sent;
-    return this.translation?.requestedModel ?? String(this.context.req?.body?.model ?? "unknown");
-  }
-  get errorContext() {
-    return { model: this.translation?.body.model, modelOverrides: this.settings.options.models };
-  }
-  get responseState() {
-    return {
-      model: this.model,
-      messageId: this.messageId,
-      estimatedInputTokens: this.translation?.estimatedInputTokens ?? 0,
-      errorContext: this.errorContext,
-      release: () => this.watch.release(),
-      coalesceDeltas: this.settings.options.coalesceDeltas
-    };
-  }
-  /** Anthropic request → Cerebras request (`context.req.body` is the client's original body). */
-  translate(provider, listedModels) {
-    const original = this.context?.req?.body;
-    if (!original || typeof original !== "object") {
-      throw new AnthropicHttpError({
-        status: 500,
-        type: "api_error",
-        message: "ccr-cerebras: ccr passed no original Anthropic request (context.req.body); use it as a provider-level transformer on /v1/messages"
-      });
-    }
-    const o = this.settings.options;
-    const t = anthropicToCerebrasRequest(original, {
-      defaultModel: o.defaultModel,
-      modelOverrides: o.models,
-      extraKnownModels: provider.models,
-      maxCompletionTokensCap: o.maxCompletionTokens,
-      listedModels
-    });
-    for (const w of t.warnings) this.settings.warn(w);
-    this.translation = t;
-    return t;
-  }
-  /**
-   * A failure before Cerebras answered. Direct: the client gets it now and ccr a stand-in to finish on;
-   * otherwise it is thrown to ccr's error handler.
-   */
-  async refuse(err) {
-    if (!this.direct) {
-      this.watch.release();
-      throw toCcrError(err);
-    }
-    await this.answer((client) => client.sendError(asAnthropicHttpError(err)));
-    return this.standInRequest();
-  }
-  /** ccr calls Cerebras itself (relay off): its request, with our key and the disconnect signal. */
-  requestForCcr(apiKey) {
-    const t = this.requireTranslation();
-    return {
-      body: t.body,
-      config: {
-        headers: { Authorization: `Bearer ${apiKey}`, "X-Cerebras-3rd-Party-Integration": "ccr-cerebras" },
-        signal: this.signal
-      }
-    };
-  }
-  /**
-   * The plugin calls Cerebras through the key pool. Direct: the answer is written to the client as soon
-   * as it is known (a stream that waits longer than the ping interval is started early, with pings).
-   * Otherwise the answer is parked for transformResponseOut; ccr fetches only a `data:` stand-in.
-   */
-  async callThroughPool({ relay, provider, apiKey, requestId }) {
-    const t = this.requireTranslation();
-    const call = relay.call({
-      upstream: provider.baseUrl,
-      apiKey,
-      body: new TextEncoder().encode(JSON.stringify(t.body)),
-      reserveTokens: t.estimatedInputTokens + (t.body.max_completion_tokens ?? 0),
-      stream: t.body.stream,
-      model: t.body.model,
-      requestId,
-      signal: this.signal
-    });
-    const out = await this.awaitKeepingCompany(call);
-    if (out.kind === "aborted") {
-      this.watch.release();
-      if (this.answered) {
-        this.client?.end();
-        return this.standInRequest();
-      }
-      throw toCcrError(
-        new AnthropicHttpError({ status: 499, type: "api_error", message: "the client went away" })
-      );
-    }
-    if (out.kind === "error") {
-      let message = out.error.message;
-      if (out.error.errorType === "not_found_error" && this.settings.options.discoverModels) {
-        const live = await this.settings.catalogue.liveIds(provider.baseUrl, apiKey);
-        if (live) message = modelNotFoundMessage(t.body.model, { ...this.errorContext, liveModels: live });
-      }
-      const err = out.error.with({ message, fromUpstream: true });
-      if (!this.answered && this.ccrWillFallBack()) {
-        this.watch.release();
-        throw toCcrError(err);
-      }
-      return this.refuse(err);
-    }
-    if (!this.direct) {
-      this.parked = parkUpstreamAnswer(out);
-      return {
-        body: t.body,
-        // "undefined" makes ccr drop its default `Authorization: Bearer <key>`, so the key never reaches
-        // ccr's debug log of the (stand-in) upstream request.
-        config: { url: new URL(HANDOFF_URL), headers: { Authorization: "undefined" } }
-      };
-    }
-    const answering = this.answer((client) => this.writeUpstreamAnswer(client, out));
-    await Promise.race([this.clientReply().firstWrite, answering]);
-    return this.standInRequest();
-  }
-  /** ccr's `transformResponseOut`: the response ccr's converter gets next. */
-  async responseForCcr(response) {
-    if (this.direct) {
-      if (!this.answered) {
-        const answer = response.headers.get("content-type")?.includes("text/event-stream") ? {
-          kind: "stream",
-          status: response.status,
-          headers: {},
-          body: response.body ?? new ReadableStream()
-        } : {
-          kind: "json",
-          status: response.status,
-          headers: {},
-          body: new Uint8Array(await response.arrayBuffer())
-        };
-        const answering = this.answer((client) => this.writeUpstreamAnswer(client, answer));
-        await Promise.race([this.clientReply().firstWrite, answering]);
-      }
-      return new Response(STAND_IN_COMPLETION, {
-        status: 200,
-        headers: { "Content-Type": "application/json" }
-      });
-    }
-    const parked = this.parked?.claim();
-    const type = parked ? parked.headers["content-type"] ?? "" : response.headers.get("content-type") ?? "";
-    const sse = parked ? parked.kind === "stream" : type.includes("text/event-stream");
-    try {
-      return await cerebrasAnswerToCcrResponse(
-        parked?.kind === "json" ? { sse, body: null, text: async () => new TextDecoder().decode(parked.body) } : {
-          sse,
-          body: parked?.kind === "stream" ? parked.body : response.body,
-          text: () => response.text()
-        },
-        this.wantsStream,
-        this.responseState
-      );
-    } catch (err) {
-      throw toCcrError(err);
-    }
-  }
-  requireTranslation() {
-    if (!this.translation) throw new Error("ccr-cerebras: the request was not translated");
-    return this.translation;
-  }
-  standInRequest() {
-    return {
-      body: this.translation?.body ?? {},
-      // No `signal`: ccr would combine it with AbortSignal.timeout(TIMEOUT ?? 3600000), keeping this
-      // request's objects reachable for an hour (@see docs/ccr-contract.md §6.2); a data: URL answers at once.
-      config: { url: new URL(STAND_IN_URL), headers: { Authorization: "undefined" } }
-    };
-  }
-  ccrWillFallBack() {
-    if (!this.scope) return false;
-    const config2 = ccrService(this.scope.request, "configService");
-    const fallback = config2?.get?.("fallback");
-    const scenario = String(this.context.req.scenarioType ?? "default");
-    const list = fallback?.[scenario];
-    return Array.isArray(list) && list.length > 0;
-  }
-  clientReply() {
-    if (!this.client) {
-      if (!this.scope) throw new Error("ccr-cerebras: no reply to write to");
-      this.client = new AnthropicClientReply(this.scope.reply, this.settings.options.pingIntervalMs);
-      for (const body of [this.context.req.body, this.scope.request.body])
-        if (body && typeof body === "object") body.stream = false;
-    }
-    return this.client;
-  }
-  /** Takes over the reply and runs `write`; whatever fails on the way still reaches the client. */
-  async answer(write) {
-    this.answered = true;
-    const client = this.clientReply();
-    try {
-      await write(client);
-    } catch (err) {
-      await client.sendError(asAnthropicHttpError(err)).catch(() => {
-      });
-    } finally {
-      client.end();
-      this.watch.release();
-    }
-  }
-  /**
-   * Waits for the pool. A streaming client that would otherwise hear nothing for a ping interval (a
-   * cooling key, retries) gets its `message_start` and then pings; later failures become `event: error`.
-   */
-  async awaitKeepingCompany(call) {
-    if (!this.direct || this.wantsStream !== true) return call;
-    let timer;
-    const waited = new Promise((resolve) => {
-      timer = setTimeout(() => resolve("waited"), this.settings.options.pingIntervalMs);
-    });
-    const first = await Promise.race([call, waited]);
-    clearTimeout(timer);
-    if (first !== "waited") return first;
-    this.answered = true;
-    const client = this.clientReply();
-    await client.writeEvents(this.streamTranslator().begin());
-    return call;
-  }
-  streamTranslator() {
-    const s = this.responseState;
-    this.translator ??= new CerebrasToAnthropicStream({
-      model: s.model,
-      messageId: s.messageId,
-      estimatedInputTokens: s.estimatedInputTokens,
-      errorContext: s.errorContext
-    });
-    return this.translator;
-  }
-  /** Cerebras' answer → the client, in the form the client asked for (a gateway may ignore `stream`). */
-  async writeUpstreamAnswer(client, answer) {
-    const stream = this.wantsStream ?? answer.kind === "stream";
-    if (answer.kind === "stream" && stream) return this.pumpStream(client, answer.body);
-    const message = answer.kind === "stream" ? await messageFromCerebrasSse(answer.body, this.responseState) : messageFromCerebrasJson(new TextDecoder().decode(answer.body), this.responseState);
-    if (!stream) return client.sendMessage(message);
-    const events = anthropicMessageToStreamEvents(message);
-    await client.writeEvents(this.translator ? events.filter((e) => e.type !== "message_start") : events);
-  }
-  /**
-   * Upstream reads → translated events → the client, paced by the client. The first read is translated
-   * in a small slice first, so the client's first content waits for nothing else.
-   */
-  async pumpStream(client, body) {
-    const events = cerebrasSseToAnthropicEvents(body, {
-      translator: this.streamTranslator(),
-      firstSliceBytes: client.committed ? 0 : FIRST_SLICE_BYTES
-    });
-    const reader = events.getReader();
-    for (; ; ) {
-      const read = await reader.read();
-      if (read.done) return;
-      await this.deliver(client, read.value);
-      if (client.closed) return reader.cancel().catch(() => {
-      });
-    }
-  }
-  /** Events to the client; an error before anything was sent is an HTTP error instead. */
-  async deliver(client, events) {
-    const only = events.length === 1 ? events[0] : void 0;
-    if (only?.type === "error" && !client.committed)
-      await client.sendError(AnthropicHttpError.fromBody(only));
-    else await client.writeEvents(events);
-  }
-};
-
-// src/catalogue-file.ts
-var import_node_crypto5 = require("node:crypto");
-var import_node_fs = require("node:fs");
-var import_node_os2 = require("node:os");
-var import_node_path5 = require("node:path");
-
-// src/models-endpoint.ts
-function modelsUrl(baseUrl, format) {
-  const raw = baseUrl.trim();
-  const query = format ? `?format=${format}` : "";
-  let u;
-  try {
-    u = new URL(raw);
-  } catch {
-    return `${raw.replace(/\/+$/, "").replace(/\/chat\/completions$/, "")}/models${query}`;
-  }
-  u.pathname = `${u.pathname.replace(/\/+$/, "").replace(/\/chat\/completions$/, "")}/models`;
-  u.search = query;
-  u.hash = "";
-  return u.toString();
-}
-function isObj2(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-function positiveInt(v) {
-  return typeof v === "number" && Number.isSafeInteger(v) && v > 0 ? v : void 0;
-}
-function strings(v) {
-  return Array.isArray(v) ? v.filter((x) => typeof x === "string") : void 0;
-}
-function requestKeyOf(name) {
-  return name === "max_tokens" ? "max_completion_tokens" : name;
-}
-function listedModelFromEntry(entry) {
-  const rawId = typeof entry === "string" ? entry : isObj2(entry) ? entry.id : void 0;
-  if (typeof rawId !== "string" || rawId.trim() === "") return void 0;
-  const facts = { id: rawId.trim().replace(/^cerebras\//, "") };
-  if (!isObj2(entry)) return facts;
-  const limits = isObj2(entry.limits) ? entry.limits : {};
-  const caps = isObj2(entry.capabilities) ? entry.capabilities : {};
-  const contextWindow = positiveInt(entry.context_length) ?? positiveInt(limits.max_context_length);
-  const maxOutput = positiveInt(entry.max_output_length) ?? positiveInt(limits.max_completion_tokens);
-  if (contextWindow !== void 0) facts.contextWindow = contextWindow;
-  if (maxOutput !== void 0) facts.maxOutput = maxOutput;
-  const modalities = strings(entry.input_modalities);
-  const modality = isObj2(entry.architecture) ? entry.architecture.modality : void 0;
-  if (typeof caps.vision === "boolean") facts.vision = caps.vision;
-  else if (modalities) facts.vision = modalities.includes("image");
-  else if (typeof modality === "string") facts.vision = modality !== "text";
-  const features = strings(entry.supported_features);
-  if (typeof caps.reasoning === "boolean") facts.reasoning = caps.reasoning;
-  else if (features) facts.reasoning = features.includes("reasoning");
-  const sampling = strings(entry.supported_sampling_parameters);
-  if (sampling) facts.supportedParameters = [...new Set(sampling.map(requestKeyOf))];
-  else if (isObj2(entry.supported_parameters)) {
-    facts.supportedParameters = Object.entries(entry.supported_parameters).filter(([, on]) => on === true).map(([name]) => requestKeyOf(name));
-  }
-  if (typeof entry.deprecated === "boolean") facts.deprecated = entry.deprecated;
-  return facts;
-}
-function listedModelsFromResponse(body) {
-  const list = Array.isArray(body) ? body : isObj2(body) ? body.data ?? body.models : void 0;
-  if (!Array.isArray(list)) return null;
-  const byId = /* @__PURE__ */ new Map();
-  for (const entry of list) {
-    const facts = listedModelFromEntry(entry);
-    if (facts && !byId.has(facts.id)) byId.set(facts.id, facts);
-  }
-  return [...byId.values()];
-}
-async function getListing(url2, apiKey, fetchImpl, signal) {
-  const res = await fetchImpl(url2, {
-    headers: { authorization: `Bearer ${apiKey}`, accept: "application/json" },
-    signal
-  });
-  if (!res.ok) return { models: null, status: res.status, reason: `HTTP ${res.status}` };
-  const models = listedModelsFromResponse(await res.json().catch(() => void 0));
-  return models && models.length > 0 ? { models } : { models: null, reason: "no model list in the answer" };
-}
-async function fetchModelListing(baseUrl, apiKey, opts = {}) {
-  if (!apiKey) return { models: null, reason: "CEREBRAS_API_KEY is not set" };
-  const fetchImpl = opts.fetchImpl ?? globalThis.fetch;
-  const signal = AbortSignal.timeout(opts.timeoutMs ?? 5e3);
-  try {
-    const rich = await getListing(modelsUrl(baseUrl, "openrouter"), apiKey, fetchImpl, signal);
-    if (rich.models || rich.status === 401 || rich.status === 403) return rich;
-    const plain = await getListing(modelsUrl(baseUrl), apiKey, fetchImpl, signal);
-    return plain.models ? plain : { models: null, reason: plain.reason ?? rich.reason };
-  } catch (err) {
-    return {
-      models: null,
-      reason: signal.aborted ? "timed out" : String(err.message ?? err)
-    };
-  }
-}
-
-// src/catalogue-file.ts
-var CATALOGUE_FILE_NAME = "cerebras-models.json";
-function defaultCatalogueFile(env = process.env) {
-  const set2 = env.CCR_CEREBRAS_MODELS_FILE?.trim();
-  if (set2 === "off") return null;
-  return set2 || (0, import_node_path5.join)(env.HOME || (0, import_node_os2.homedir)(), ".claude-code-router", CATALOGUE_FILE_NAME);
-}
-function accountOf(apiKey) {
-  return (0, import_node_crypto5.createHash)("sha256").update(apiKey).digest("hex").slice(0, 12);
-}
-function isObj3(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-function readCatalogueFile(path) {
-  let parsed;
-  try {
-    parsed = JSON.parse((0, import_node_fs.readFileSync)(path, "utf8"));
-  } catch {
-    return [];
-  }
-  if (!isObj3(parsed) || parsed.version !== 1 || !Array.isArray(parsed.entries)) return [];
-  const out = [];
-  for (const e of parsed.entries) {
-    if (!isObj3(e) || typeof e.url !== "string" || typeof e.account !== "string") continue;
-    if (typeof e.fetchedAt !== "number" || !Array.isArray(e.models)) continue;
-    const models = e.models.map(listedModelFromEntryOnDisk).filter((m) => m !== void 0);
-    out.push({ url: e.url, account: e.account, fetchedAt: e.fetchedAt, models });
-  }
-  return out;
-}
-function listedModelFromEntryOnDisk(m) {
-  if (!isObj3(m) || typeof m.id !== "string" || m.id === "") return void 0;
-  const base = listedModelFromEntry({ id: m.id });
-  if (!base) return void 0;
-  const posInt = (v) => typeof v === "number" && Number.isSafeInteger(v) && v > 0 ? v : void 0;
-  const facts = { ...base };
-  if (posInt(m.contextWindow)) facts.contextWindow = m.contextWindow;
-  if (posInt(m.maxOutput)) facts.maxOutput = m.maxOutput;
-  if (typeof m.vision === "boolean") facts.vision = m.vision;
-  if (typeof m.reasoning === "boolean") facts.reasoning = m.reasoning;
-  if (typeof m.deprecated === "boolean") facts.deprecated = m.deprecated;
-  if (Array.isArray(m.supportedParameters))
-    facts.supportedParameters = m.supportedParameters.filter((p) => typeof p === "string");
-  return facts;
-}
-function writeCatalogueEntry(path, entry) {
-  const others = readCatalogueFile(path).filter((e) => e.url !== entry.url || e.account !== entry.account);
-  const file2 = { version: 1, entries: [...others, entry] };
-  (0, import_node_fs.mkdirSync)((0, import_node_path5.dirname)(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.tmp`;
-  (0, import_node_fs.writeFileSync)(tmp, `${JSON.stringify(file2, null, 2)}
-`, { mode: 384 });
-  (0, import_node_fs.renameSync)(tmp, path);
-}
-function findCatalogueEntry(entries, baseUrl, apiKey) {
-  const url2 = modelsUrl(baseUrl);
-  const forUrl = entries.filter((e) => e.url === url2);
-  if (apiKey) return forUrl.find((e) => e.account === accountOf(apiKey));
-  return forUrl.sort((a, b) => b.fetchedAt - a.fetchedAt)[0];
-}
-
-// src/ccr/live-models.ts
-var ModelCatalogue = class {
-  constructor(opts = {}) {
-    this.opts = opts;
-    this.ttlMs = opts.ttlMs ?? 60 * 6e4;
-    this.timeoutMs = opts.timeoutMs ?? 5e3;
-    this.retryMs = opts.retryMs ?? 6e4;
-    this.file = opts.file === void 0 ? defaultCatalogueFile() : opts.file;
-    this.now = opts.now ?? Date.now;
-  }
-  opts;
-  slots = /* @__PURE__ */ new Map();
-  ttlMs;
-  timeoutMs;
-  retryMs;
-  file;
-  now;
-  diskRead;
-  slot(baseUrl, apiKey) {
-    const id = `${modelsUrl(baseUrl)} ${accountOf(apiKey)}`;
-    let s = this.slots.get(id);
-    if (!s) {
-      this.diskRead ??= this.file ? readCatalogueFile(this.file) : [];
-      s = { entry: findCatalogueEntry(this.diskRead, baseUrl, apiKey), retryAt: 0, warned: false };
-      this.slots.set(id, s);
-    }
-    return s;
-  }
-  /**
-   * What the listing said at the last refresh (undefined before the first one works). Starts a
-   * background refresh when that listing is older than the TTL. Never throws, never waits.
-   */
-  facts(baseUrl, apiKey) {
-    if (!apiKey) return void 0;
-    const s = this.slot(baseUrl, apiKey);
-    const stale = !s.entry || this.now() - s.entry.fetchedAt >= this.ttlMs;
-    if (stale && !s.pending && this.now() >= s.retryAt) void this.refresh(baseUrl, apiKey);
-    return s.entry?.models;
-  }
-  /** Asks the listing now (at most one request per URL and account at a time). */
-  refresh(baseUrl, apiKey) {
-    const s = this.slot(baseUrl, apiKey);
-    s.pending ??= fetchModelListing(baseUrl, apiKey, {
-      timeoutMs: this.timeoutMs,
-      fetchImpl: this.opts.fetchImpl
-    }).then((r) => {
-      if (!r.models) {
-        s.retryAt = this.now() + this.retryMs;
-        if (!s.warned)
-          this.opts.warn?.(
-            `the model listing at ${modelsUrl(baseUrl)} could not be read (${r.reason}); using ${s.entry ? "the previous listing" : "the built-in model table"} until it can`
-          );
-        s.warned = true;
-        return s.entry;
-      }
-      s.warned = false;
-      s.entry = {
-        url: modelsUrl(baseUrl),
-        account: accountOf(apiKey),
-        fetchedAt: this.now(),
-        models: r.models
-      };
-      this.persist(s.entry);
-      return s.entry;
-    }).finally(() => {
-      s.pending = void 0;
-    });
-    return s.pending;
-  }
-  /** The live ids, fresh when possible (for the "model not found" error, which may wait). */
-  async liveIds(baseUrl, apiKey) {
-    const s = this.slot(baseUrl, apiKey);
-    const fresh = s.entry && this.now() - s.entry.fetchedAt < 3e4;
-    const entry = fresh ? s.entry : await this.refresh(baseUrl, apiKey);
-    return entry?.models.map((m) => m.id);
-  }
-  persist(entry) {
-    if (!this.file) return;
-    try {
-      writeCatalogueEntry(this.file, entry);
-    } catch (err) {
-      this.opts.warn?.(`could not write ${this.file}: ${err.message}`);
-    }
-  }
-};
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -6118,7 +2032,7 @@ __export(external_exports, {
   decode: () => decode2,
   decodeAsync: () => decodeAsync2,
   deepPartial: () => deepPartial,
-  describe: () => describe3,
+  describe: () => describe2,
   discriminatedUnion: () => discriminatedUnion,
   e164: () => e1642,
   email: () => email2,
@@ -6157,7 +2071,7 @@ __export(external_exports, {
   ipv4: () => ipv42,
   ipv6: () => ipv62,
   iso: () => iso_exports,
-  json: () => json2,
+  json: () => json,
   jwt: () => jwt,
   keyof: () => keyof,
   ksuid: () => ksuid2,
@@ -6229,7 +2143,7 @@ __export(external_exports, {
   string: () => string2,
   stringFormat: () => stringFormat,
   stringbool: () => stringbool,
-  success: () => success2,
+  success: () => success,
   superRefine: () => superRefine,
   symbol: () => symbol,
   templateLiteral: () => templateLiteral,
@@ -6524,7 +2438,7 @@ __export(core_exports2, {
   createToJSONSchemaMethod: () => createToJSONSchemaMethod,
   decode: () => decode,
   decodeAsync: () => decodeAsync,
-  describe: () => describe2,
+  describe: () => describe,
   encode: () => encode,
   encodeAsync: () => encodeAsync,
   extractDefs: () => extractDefs,
@@ -6624,7 +2538,7 @@ __export(util_exports, {
   hide: () => hide,
   installLazyProp: () => installLazyProp,
   isObject: () => isObject,
-  isPlainObject: () => isPlainObject2,
+  isPlainObject: () => isPlainObject,
   issue: () => issue,
   joinValues: () => joinValues,
   jsonStringifyReplacer: () => jsonStringifyReplacer,
@@ -6866,7 +2780,7 @@ var allowsEval = /* @__PURE__ */ cached(() => {
     return false;
   }
 });
-function isPlainObject2(o) {
+function isPlainObject(o) {
   if (isObject(o) === false)
     return false;
   const ctor = o.constructor;
@@ -6883,7 +2797,7 @@ function isPlainObject2(o) {
   return true;
 }
 function shallowClone(o) {
-  if (isPlainObject2(o))
+  if (isPlainObject(o))
     return { ...o };
   if (Array.isArray(o))
     return [...o];
@@ -7072,7 +2986,7 @@ function omit(schema, mask) {
   return clone(schema, mergeDefs(currDef, { shape: newShape, checks: [] }));
 }
 function extend(schema, shape) {
-  if (!isPlainObject2(shape)) {
+  if (!isPlainObject(shape)) {
     throw new Error("Invalid input to extend: expected a plain object");
   }
   const checks = schema._zod.def.checks;
@@ -7094,7 +3008,7 @@ function extended(schema, shape) {
   return newShape;
 }
 function safeExtend(schema, shape) {
-  if (!isPlainObject2(shape)) {
+  if (!isPlainObject(shape)) {
     throw new Error("Invalid input to safeExtend: expected a plain object");
   }
   return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape) }));
@@ -7792,10 +3706,10 @@ var _safeParse = (_Err) => (schema, value, _ctx) => {
   if (result instanceof Promise) {
     throw new $ZodAsyncError();
   }
-  return result.issues.length ? failure2(_Err, result.issues, ctx) : { success: true, data: result.value };
+  return result.issues.length ? failure(_Err, result.issues, ctx) : { success: true, data: result.value };
 };
 var safeParse = /* @__PURE__ */ _safeParse($ZodRealError);
-function failure2(Err, issues, ctx) {
+function failure(Err, issues, ctx) {
   let error62;
   return {
     success: false,
@@ -7819,7 +3733,7 @@ var _safeParseAsync = (_Err) => async (schema, value, _ctx) => {
   let result = schema._zod.run({ value, issues: [] }, ctx);
   if (result instanceof Promise)
     result = await result;
-  return result.issues.length ? failure2(_Err, result.issues, ctx) : { success: true, data: result.value };
+  return result.issues.length ? failure(_Err, result.issues, ctx) : { success: true, data: result.value };
 };
 var safeParseAsync = /* @__PURE__ */ _safeParseAsync($ZodRealError);
 var COMPILE_INVALID = /* @__PURE__ */ Symbol.for("zod.compile.invalid");
@@ -9974,7 +5888,7 @@ function mergeValues(a, b) {
   if (a instanceof Date && b instanceof Date && +a === +b) {
     return { valid: true, data: a };
   }
-  if (isPlainObject2(a) && isPlainObject2(b)) {
+  if (isPlainObject(a) && isPlainObject(b)) {
     const bKeys = Object.keys(b);
     const sharedKeys = Object.keys(a).filter((key) => bKeys.indexOf(key) !== -1);
     const newObj = { ...a, ...b };
@@ -10195,7 +6109,7 @@ var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
   memo2?.attach(inst);
   inst._zod.parse = (payload, ctx) => {
     const input2 = payload.value;
-    if (!isPlainObject2(input2)) {
+    if (!isPlainObject(input2)) {
       payload.issues.push({
         expected: "record",
         code: "invalid_type",
@@ -20284,7 +16198,7 @@ function generateIntersectionCheck(doc, ctx, schema, accessor) {
 }
 function generateRecordCheck(doc, ctx, schema, accessor) {
   const def = schema._zod.def;
-  const isPlainObjectConst = addConstant(ctx, isPlainObject2);
+  const isPlainObjectConst = addConstant(ctx, isPlainObject);
   doc.write(`if (!${isPlainObjectConst}(${accessor})) return INVALID;`);
   const outputVar = newVar(ctx);
   const kVar = newVar(ctx);
@@ -21514,7 +17428,7 @@ function _check(fn, params) {
   return ch;
 }
 // @__NO_SIDE_EFFECTS__
-function describe2(description) {
+function describe(description) {
   const ch = new $ZodCheck({ check: "describe" });
   ch._zod.onattach = [
     (inst) => {
@@ -23068,7 +18982,7 @@ __export(schemas_exports2, {
   currencyCode: () => currencyCode2,
   custom: () => custom,
   date: () => date2,
-  describe: () => describe3,
+  describe: () => describe2,
   discriminatedUnion: () => discriminatedUnion,
   e164: () => e1642,
   email: () => email2,
@@ -23093,7 +19007,7 @@ __export(schemas_exports2, {
   invertCodec: () => invertCodec,
   ipv4: () => ipv42,
   ipv6: () => ipv62,
-  json: () => json2,
+  json: () => json,
   jwt: () => jwt,
   keyof: () => keyof,
   ksuid: () => ksuid2,
@@ -23128,7 +19042,7 @@ __export(schemas_exports2, {
   string: () => string2,
   stringFormat: () => stringFormat,
   stringbool: () => stringbool,
-  success: () => success2,
+  success: () => success,
   superRefine: () => superRefine,
   symbol: () => symbol,
   templateLiteral: () => templateLiteral,
@@ -24508,7 +20422,7 @@ var ZodSuccess = /* @__PURE__ */ $constructor("ZodSuccess", (inst, def) => {
   inst._zod.processJSONSchema = (ctx, json3, params) => successProcessor(inst, ctx, json3, params);
   inst.unwrap = () => inst._zod.def.innerType;
 });
-function success2(innerType) {
+function success(innerType) {
   return new ZodSuccess({
     type: "success",
     innerType
@@ -24660,7 +20574,7 @@ function refine(fn, _params = {}) {
 function superRefine(fn, params) {
   return _superRefine(fn, params);
 }
-var describe3 = describe2;
+var describe2 = describe;
 var meta2 = meta;
 var ZodInstanceOf = /* @__PURE__ */ $constructor("ZodInstanceOf", (inst, def) => {
   ZodCustom.init(inst, def);
@@ -24696,7 +20610,7 @@ var stringbool = (...args) => _stringbool({
   Boolean: ZodBoolean,
   String: ZodString
 }, ...args);
-function json2(params) {
+function json(params) {
   const jsonSchema = lazy(() => {
     return union([string2(params), number2(), boolean2(), _null3(), array(jsonSchema), record(string2(), jsonSchema)]);
   });
@@ -24857,7 +20771,7 @@ function applyMinItems(items, minItems) {
 function decodeJSONPointerSegment(segment) {
   return segment.replace(/~1/g, "/").replace(/~0/g, "~");
 }
-function resolveRef2(ref, ctx) {
+function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
@@ -25001,7 +20915,7 @@ function containsRef(value) {
     return Object.values(sub).some(containsRef);
   });
 }
-function plural2(n) {
+function plural(n) {
   return n === 1 ? "element" : "elements";
 }
 function checkArrayGuards(arraySchema, guards) {
@@ -25040,7 +20954,7 @@ function checkArrayGuards(arraySchema, guards) {
       if (matches < minContains) {
         payload.issues.push({
           code: "custom",
-          message: `Array must contain at least ${minContains} matching ${plural2(minContains)}; found ${matches}`,
+          message: `Array must contain at least ${minContains} matching ${plural(minContains)}; found ${matches}`,
           input: items,
           continue: true
         });
@@ -25048,7 +20962,7 @@ function checkArrayGuards(arraySchema, guards) {
       if (guards.maxContains !== void 0 && matches > guards.maxContains) {
         payload.issues.push({
           code: "custom",
-          message: `Array must contain at most ${guards.maxContains} matching ${plural2(guards.maxContains)}`,
+          message: `Array must contain at most ${guards.maxContains} matching ${plural(guards.maxContains)}`,
           input: items,
           continue: true
         });
@@ -25100,7 +21014,7 @@ function convertBaseSchema(schema, ctx) {
       });
     }
     ctx.processing.add(refPath);
-    const resolved = resolveRef2(refPath, ctx);
+    const resolved = resolveRef(refPath, ctx);
     const zodSchema2 = convertSchema(resolved, ctx);
     ctx.refs.set(refPath, zodSchema2);
     ctx.processing.delete(refPath);
@@ -25290,7 +21204,7 @@ function convertBaseSchema(schema, ctx) {
           const patterns = patternKeys.map((p) => new RegExp(p));
           const basePatternSchema = zodSchema;
           zodSchema = zodSchema.check((payload) => {
-            if (!isPlainObject2(payload.value))
+            if (!isPlainObject(payload.value))
               return;
             const unrecognized = [];
             for (const key of Object.keys(payload.value)) {
@@ -25716,6 +21630,4114 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
+// src/request/input.ts
+function fail2(path, message) {
+  throw invalidRequest(`${path}: ${message}`);
+}
+function requireObj(v, path, what = "must be an object") {
+  if (!isJsonObject(v)) fail2(path, what);
+  return v;
+}
+function requireString(v, path, what = "must be a string") {
+  if (typeof v !== "string") fail2(path, what);
+  return v;
+}
+function requireNonEmptyString(v, path, what) {
+  if (typeof v !== "string" || v === "") fail2(path, what);
+  return v;
+}
+function hasVisibleText(text) {
+  return /\S/.test(text);
+}
+function shortJson(v, max = 80) {
+  let s;
+  try {
+    s = typeof v === "string" ? v : JSON.stringify(v) ?? String(v);
+  } catch {
+    s = String(v);
+  }
+  return s.length > max ? `${s.slice(0, max - 1)}\u2026` : s;
+}
+
+// src/request/anthropic-request.ts
+var contentBlock = external_exports.looseObject(
+  { type: external_exports.string({ error: "content block needs a type" }) },
+  { error: "must be a content block object" }
+);
+var messageParam = external_exports.looseObject(
+  {
+    /** Claude Code 2.1.x also sends `system` inside `messages`. */
+    role: external_exports.enum(["user", "assistant", "system"], { error: "must be 'user', 'assistant' or 'system'" }),
+    content: external_exports.union([external_exports.string(), external_exports.array(contentBlock)], {
+      error: "must be a string or an array of content blocks"
+    })
+  },
+  { error: "must be a message object" }
+);
+var systemTextBlock = external_exports.looseObject(
+  {
+    type: external_exports.literal("text", { error: "system blocks must be of type 'text'" }),
+    text: external_exports.string({ error: "must be a string" })
+  },
+  { error: "must be a text block object" }
+);
+var tool = external_exports.looseObject({}, { error: "must be a tool object" });
+var toolChoice = external_exports.looseObject(
+  { type: external_exports.enum(["auto", "any", "tool", "none"], { error: "must be 'auto', 'any', 'tool' or 'none'" }) },
+  { error: "must be an object with a type" }
+);
+var optionalNumber = external_exports.number({ error: "must be a number" }).nullish();
+var anthropicRequestSchema = external_exports.looseObject(
+  {
+    model: external_exports.string({ error: "must be a non-empty string" }).min(1, { error: "must be a non-empty string" }),
+    max_tokens: external_exports.int({ error: "must be a positive integer" }).min(1, { error: "must be a positive integer" }).nullish(),
+    messages: external_exports.array(messageParam, { error: "must be a non-empty array of messages" }).min(1, { error: "must be a non-empty array of messages" }),
+    system: external_exports.union([external_exports.string(), external_exports.array(systemTextBlock)], { error: "must be a string or an array of text blocks" }).nullish(),
+    tools: external_exports.array(tool, { error: "must be an array of tools" }).nullish(),
+    tool_choice: toolChoice.nullish(),
+    stream: external_exports.boolean({ error: "must be a boolean" }).nullish(),
+    temperature: optionalNumber,
+    top_p: optionalNumber,
+    stop_sequences: external_exports.array(external_exports.string({ error: "must be a string" }), { error: "must be an array of strings" }).nullish(),
+    thinking: external_exports.looseObject({}, { error: "must be an object" }).nullish()
+  },
+  { error: "the request must be a JSON object" }
+);
+function reportedIssue(issue2) {
+  if (issue2.code === "invalid_union") {
+    for (const branch of issue2.errors) {
+      const first = branch[0];
+      if (first && first.path.length > 0) {
+        const inner = reportedIssue(first);
+        return { path: [...issue2.path, ...inner.path], message: inner.message };
+      }
+    }
+  }
+  return { path: issue2.path, message: issue2.message };
+}
+function parseAnthropicRequest(input2) {
+  const result = anthropicRequestSchema.safeParse(input2);
+  if (result.success) return result.data;
+  const { path, message } = reportedIssue(result.error.issues[0]);
+  return fail2(path.length > 0 ? path.map(String).join(".") : "body", message);
+}
+
+// src/tokens.ts
+var CHARS_PER_TOKEN = 3.2;
+var TOKENS_PER_MESSAGE = 4;
+var TOKENS_PER_IMAGE = 1600;
+
+// src/request/estimate.ts
+function messageSize(m) {
+  let chars = m.role.length;
+  let images = 0;
+  if (typeof m.content === "string") chars += m.content.length;
+  else {
+    for (const part of m.content) {
+      if (part.type === "text") chars += part.text.length;
+      else images++;
+    }
+  }
+  if (m.role === "assistant" && m.tool_calls) {
+    for (const c of m.tool_calls) chars += c.id.length + c.function.name.length + c.function.arguments.length;
+  }
+  if (m.role === "tool") chars += m.tool_call_id.length;
+  return { chars, images };
+}
+function estimateCerebrasPromptTokens(messages, tools) {
+  let chars = 0;
+  let images = 0;
+  for (const m of messages) {
+    const size = messageSize(m);
+    chars += size.chars;
+    images += size.images;
+  }
+  if (tools.length) chars += JSON.stringify(tools).length;
+  return Math.ceil(chars / CHARS_PER_TOKEN) + messages.length * TOKENS_PER_MESSAGE + images * TOKENS_PER_IMAGE;
+}
+
+// src/request/fit-context.ts
+var COMPACTION_MARKERS = [
+  "CRITICAL: Respond with TEXT ONLY. Do NOT call any tools.",
+  "Your task is to create a detailed summary of the conversation so far"
+];
+var COMPACTION_OUTPUT_RESERVE = 4096;
+var MIN_KEEP_CHARS = [600, 120];
+function textOf(m) {
+  if (typeof m.content === "string") return m.content;
+  return m.content.map((p) => p.type === "text" ? p.text : "").join("");
+}
+function isClaudeCodeCompactionRequest(messages) {
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const m = messages[i];
+    if (m.role !== "user") continue;
+    const text = textOf(m);
+    return COMPACTION_MARKERS.some((marker) => text.includes(marker));
+  }
+  return false;
+}
+function elide(text, keep) {
+  const cut = text.length - keep;
+  const head = Math.ceil(keep / 2);
+  return `${text.slice(0, head)}
+[\u2026 ${cut} characters elided by ccr-cerebras so the conversation fits the model's context window \u2026]
+${text.slice(text.length - (keep - head))}`;
+}
+function shrinkMessagesToFit(messages, tools, budgetTokens) {
+  const out = messages.map((m) => ({ ...m }));
+  let lastUser = -1;
+  for (let i = out.length - 1; i >= 0 && lastUser < 0; i--) if (out[i].role === "user") lastUser = i;
+  let estimate = estimateCerebrasPromptTokens(out, tools);
+  for (const minKeep of MIN_KEEP_CHARS) {
+    if (estimate <= budgetTokens) break;
+    const candidates = out.map((m, i) => ({
+      i,
+      len: typeof m.content === "string" ? m.content.length : 0,
+      rank: m.role === "tool" ? 0 : 1
+    })).filter(({ i, len }) => i !== lastUser && out[i].role !== "system" && len > minKeep * 2).sort((a, b) => a.rank - b.rank || b.len - a.len);
+    for (const { i, len } of candidates) {
+      const excessChars = Math.ceil((estimate - budgetTokens) * CHARS_PER_TOKEN) + 200;
+      if (excessChars <= 200) break;
+      const keep = Math.max(minKeep, len - excessChars);
+      const m = out[i];
+      out[i] = { ...m, content: elide(m.content, keep) };
+      estimate = estimateCerebrasPromptTokens(out, tools);
+      if (estimate <= budgetTokens) break;
+    }
+  }
+  return { messages: out, estimate };
+}
+
+// src/request/content.ts
+var NO_OUTPUT = "(no output)";
+var TOOL_USE_ERROR_TAG = "<tool_use_error>";
+var IMAGE_MOVED_NOTE = "[image: shown in the next user message]";
+function imageOmittedText(what) {
+  return `[image omitted: ${what}, the model cannot see images]`;
+}
+function anthropicImageToSegment(block, path, vision) {
+  const source = requireObj(block.source, `${path}.source`, "image block needs a source object");
+  if (source.type === "base64") {
+    const mediaType = requireString(source.media_type, `${path}.source.media_type`);
+    const data = requireString(source.data, `${path}.source.data`);
+    if (!vision) return { text: imageOmittedText(mediaType) };
+    return { image: { type: "image_url", image_url: { url: `data:${mediaType};base64,${data}` } } };
+  }
+  if (source.type === "url") {
+    const url2 = requireString(source.url, `${path}.source.url`);
+    if (!vision) return { text: imageOmittedText(`image at ${shortJson(url2, 200)}`) };
+    return { image: { type: "image_url", image_url: { url: url2 } } };
+  }
+  if (source.type === "file") {
+    return { text: `[image omitted: file ${shortJson(source.file_id)}, it cannot be fetched from here]` };
+  }
+  return fail2(`${path}.source.type`, "must be 'base64', 'url' or 'file'");
+}
+function textOfBlocks(blocks, path) {
+  if (typeof blocks === "string") return blocks;
+  if (!Array.isArray(blocks)) return "";
+  const texts = [];
+  blocks.forEach((b, i) => {
+    if (isJsonObject(b) && typeof b.text === "string") texts.push(b.text);
+    else if (!isJsonObject(b)) fail2(`${path}.${i}`, "must be a content block object");
+  });
+  return texts.join("\n\n");
+}
+function anthropicDocumentToText(block, path) {
+  const source = requireObj(block.source, `${path}.source`, "document block needs a source object");
+  const title = typeof block.title === "string" && block.title ? block.title : void 0;
+  const label = title ? `[document: ${title}]` : "[document]";
+  if (source.type === "text") return `${label}
+${requireString(source.data, `${path}.source.data`)}`;
+  if (source.type === "content") return `${label}
+${textOfBlocks(source.content, `${path}.source.content`)}`;
+  const what = title ?? (typeof source.media_type === "string" ? source.media_type : void 0) ?? (typeof source.url === "string" ? shortJson(source.url, 200) : "document");
+  return `[document omitted: ${what}]`;
+}
+function searchResultToText(block, path) {
+  const title = typeof block.title === "string" ? block.title : "untitled";
+  const source = typeof block.source === "string" ? ` (${block.source})` : "";
+  return `[search result: ${title}${source}]
+${textOfBlocks(block.content, `${path}.content`)}`;
+}
+function toolReferenceToText(block) {
+  return `Tool loaded: ${typeof block.tool_name === "string" ? block.tool_name : "?"}`;
+}
+var DROPPED_USER_BLOCKS = /* @__PURE__ */ new Set([
+  "thinking",
+  "redacted_thinking",
+  "tool_use",
+  "server_tool_use",
+  "web_search_tool_result",
+  "web_fetch_tool_result",
+  "code_execution_tool_result",
+  "container_upload"
+]);
+function anthropicUserBlockToSegments(block, path, vision) {
+  switch (block.type) {
+    case "text": {
+      const text = requireString(block.text, `${path}.text`);
+      return hasVisibleText(text) ? [{ text }] : [];
+    }
+    case "image":
+      return [anthropicImageToSegment(block, path, vision)];
+    case "document":
+      return [{ text: anthropicDocumentToText(block, path) }];
+    case "search_result":
+      return [{ text: searchResultToText(block, path) }];
+    case "tool_reference":
+      return [{ text: toolReferenceToText(block) }];
+    default:
+      if (DROPPED_USER_BLOCKS.has(block.type)) return [];
+      return typeof block.text === "string" && hasVisibleText(block.text) ? [{ text: block.text }] : [];
+  }
+}
+function anthropicToolResultToCerebras(block, path, vision) {
+  const content = block.content;
+  const pieces = [];
+  const images = [];
+  if (typeof content === "string") pieces.push(content);
+  else if (Array.isArray(content)) {
+    content.forEach((item, i) => {
+      const at = `${path}.content.${i}`;
+      if (!isJsonObject(item)) fail2(at, "must be a content block object");
+      if (item.type === "text") pieces.push(requireString(item.text, `${at}.text`));
+      else if (item.type === "image") {
+        const seg = anthropicImageToSegment(item, at, vision);
+        if ("image" in seg) {
+          images.push(seg.image);
+          pieces.push(IMAGE_MOVED_NOTE);
+        } else pieces.push(seg.text);
+      } else if (item.type === "tool_reference") pieces.push(toolReferenceToText(item));
+      else {
+        for (const seg of anthropicUserBlockToSegments(item, at, false))
+          if ("text" in seg) pieces.push(seg.text);
+      }
+    });
+  } else if (content !== void 0 && content !== null) {
+    fail2(`${path}.content`, "must be a string or an array of content blocks");
+  }
+  let text = pieces.length === 1 ? pieces[0] : pieces.filter((p) => p !== "").join("\n");
+  if (!hasVisibleText(text)) text = NO_OUTPUT;
+  if (block.is_error === true && !text.startsWith(TOOL_USE_ERROR_TAG)) text = `Error: ${text}`;
+  return { text, images };
+}
+function anthropicSystemMessageText(content, path) {
+  if (typeof content === "string") return content;
+  if (!Array.isArray(content))
+    return fail2(`${path}.content`, "must be a string or an array of content blocks");
+  const texts = [];
+  content.forEach((b, i) => {
+    const at = `${path}.content.${i}`;
+    if (!isJsonObject(b)) fail2(at, "must be a content block object");
+    if (typeof b.type !== "string") fail2(`${at}.type`, "content block needs a type");
+    for (const seg of anthropicUserBlockToSegments(b, at, false)) if ("text" in seg) texts.push(seg.text);
+  });
+  return texts.join("\n\n");
+}
+function renderUserSegments(segments) {
+  if (!segments.some((s) => "image" in s))
+    return segments.map((s) => s.text).join("\n\n");
+  const parts = [];
+  let texts = [];
+  const flush = () => {
+    if (texts.length) parts.push({ type: "text", text: texts.join("\n\n") });
+    texts = [];
+  };
+  for (const s of segments) {
+    if ("image" in s) {
+      flush();
+      parts.push(s.image);
+    } else texts.push(s.text);
+  }
+  flush();
+  return parts;
+}
+
+// src/request/thinking.ts
+var THINK_OPEN_RE = /^\s*<think>/;
+function thinkingReplayOf(modelInfo) {
+  return modelInfo.reasoning?.replay ?? "drop";
+}
+function withReplayedThinking(thinking, text, replay) {
+  const visible = thinking.filter(hasVisibleText);
+  if (replay === "drop" || visible.length === 0) return { content: text, replayed: false };
+  if (replay === "plain") return { content: `${visible.join("\n\n")}${text}`, replayed: true };
+  if (THINK_OPEN_RE.test(text)) return { content: text, replayed: false };
+  return { content: `<think>${visible.join("\n\n")}</think>${text}`, replayed: true };
+}
+
+// src/request/messages.ts
+var EMPTY_USER_TEXT = "(empty)";
+var MISSING_RESULT_TEXT = "Error: no result was recorded for this tool call";
+function readMessage(m, i) {
+  return { role: m.role, content: m.content, path: `messages.${i}` };
+}
+function toolUseToCall(block, path) {
+  const id = requireNonEmptyString(block.id, `${path}.id`, "tool_use block needs an id");
+  const name = requireNonEmptyString(block.name, `${path}.name`, "tool_use block needs a name");
+  const input2 = block.input ?? {};
+  if (!isJsonObject(input2)) fail2(`${path}.input`, "tool_use input must be an object");
+  return { id, type: "function", function: { name, arguments: JSON.stringify(input2) } };
+}
+function readAssistant(m, replay) {
+  const draft = { role: "assistant", thinking: [], texts: [], toolCalls: [], replay };
+  if (typeof m.content === "string") {
+    if (m.content !== "") draft.texts.push(m.content);
+    return draft;
+  }
+  const ids = /* @__PURE__ */ new Set();
+  m.content.forEach((block, j) => {
+    const path = `${m.path}.content.${j}`;
+    if (block.type === "text") {
+      const text = requireString(block.text, `${path}.text`);
+      if (text !== "") draft.texts.push(text);
+    } else if (block.type === "thinking") {
+      const thinking = requireString(block.thinking, `${path}.thinking`);
+      if (replay !== "drop") draft.thinking.push(thinking);
+    } else if (block.type === "tool_use") {
+      const call = toolUseToCall(block, path);
+      if (ids.has(call.id)) fail2(`${path}.id`, `duplicate tool_use id '${call.id}' in one message`);
+      ids.add(call.id);
+      draft.toolCalls.push(call);
+    }
+  });
+  return draft;
+}
+function renameRepeatedCallIds(calls, seen) {
+  const renames = /* @__PURE__ */ new Map();
+  for (const call of calls) {
+    if (seen.has(call.id)) {
+      let n = 2;
+      while (seen.has(`${call.id}_${n}`)) n++;
+      renames.set(call.id, `${call.id}_${n}`);
+      call.id = `${call.id}_${n}`;
+    }
+    seen.add(call.id);
+  }
+  return renames;
+}
+function asSystemReminder(text) {
+  return text.startsWith("<system-reminder>") ? text : `<system-reminder>
+${text}
+</system-reminder>`;
+}
+function pushUser(state, segments) {
+  const last = state.out[state.out.length - 1];
+  if (last?.role === "user") last.segments.push(...segments);
+  else state.out.push({ role: "user", segments });
+}
+function readUserBlocks(m, callIds, renames, results, out, vision) {
+  m.content.forEach((block, j) => {
+    const path = `${m.path}.content.${j}`;
+    if (block.type !== "tool_result") {
+      out.segments.push(...anthropicUserBlockToSegments(block, path, vision));
+      return;
+    }
+    const sentId = requireNonEmptyString(
+      block.tool_use_id,
+      `${path}.tool_use_id`,
+      "tool_result needs a tool_use_id"
+    );
+    const id = renames.get(sentId) ?? sentId;
+    const rendered = anthropicToolResultToCerebras(block, path, vision);
+    const images = rendered.images.map((image) => ({ image }));
+    if (callIds.has(id) && !results.has(id)) {
+      results.set(id, rendered);
+      if (images.length) out.moved.push({ text: `[image from the result of tool call ${id}]` }, ...images);
+    } else {
+      out.segments.push({ text: `[tool result for ${id}]: ${rendered.text}` }, ...images);
+    }
+  });
+}
+function addTurn(state, turn, calls, renames) {
+  const callIds = new Set(calls.map((c) => c.id));
+  const results = /* @__PURE__ */ new Map();
+  const parts = { moved: [], segments: [] };
+  let hadUser = false;
+  for (const m of turn) {
+    if (m.role === "system") {
+      const text = anthropicSystemMessageText(m.content, m.path);
+      if (!state.sawAssistant && !state.sawSystem) state.systemAppend.push(text);
+      else if (hasVisibleText(text)) parts.segments.push({ text: asSystemReminder(text) });
+      state.sawSystem = true;
+    } else if (typeof m.content === "string") {
+      hadUser = true;
+      if (hasVisibleText(m.content)) parts.segments.push({ text: m.content });
+    } else {
+      hadUser = true;
+      readUserBlocks(
+        m,
+        callIds,
+        renames,
+        results,
+        parts,
+        state.vision
+      );
+    }
+  }
+  for (const call of calls) {
+    const content = results.get(call.id)?.text ?? MISSING_RESULT_TEXT;
+    state.out.push({ role: "tool", tool_call_id: call.id, content });
+  }
+  const all = parts.moved.length ? [...parts.moved, ...parts.segments] : parts.segments;
+  if (all.length) pushUser(state, all);
+  else if (hadUser && calls.length === 0) pushUser(state, [{ text: EMPTY_USER_TEXT }]);
+}
+function addAssistant(state, draft) {
+  state.sawAssistant = true;
+  const last = state.out[state.out.length - 1];
+  if (last?.role !== "assistant") {
+    state.out.push(draft);
+    return;
+  }
+  last.thinking.push(...draft.thinking);
+  last.texts.push(...draft.texts);
+  last.toolCalls.push(...draft.toolCalls);
+}
+function anthropicToCerebrasMessages(input2, opts) {
+  const messages = input2.map(readMessage);
+  const state = {
+    out: [],
+    systemAppend: [],
+    sawAssistant: false,
+    sawSystem: false,
+    vision: opts.vision
+  };
+  let calls = [];
+  let renames = /* @__PURE__ */ new Map();
+  const seenCallIds = /* @__PURE__ */ new Set();
+  let turn = [];
+  for (const m of messages) {
+    if (m.role !== "assistant") {
+      turn.push(m);
+      continue;
+    }
+    addTurn(state, turn, calls, renames);
+    const draft = readAssistant(m, opts.replay);
+    renames = renameRepeatedCallIds(draft.toolCalls, seenCallIds);
+    addAssistant(state, draft);
+    calls = draft.toolCalls;
+    turn = [];
+  }
+  addTurn(state, turn, calls, renames);
+  if (state.out.length === 0) state.out.push({ role: "user", segments: [{ text: EMPTY_USER_TEXT }] });
+  return renderDrafts(state.out, state.systemAppend);
+}
+function renderDrafts(drafts, systemAppend) {
+  let replayedThinking = false;
+  const messages = drafts.map((d) => {
+    if (d.role === "tool") return { role: "tool", tool_call_id: d.tool_call_id, content: d.content };
+    if (d.role === "user") return { role: "user", content: renderUserSegments(d.segments) };
+    const { content, replayed } = withReplayedThinking(d.thinking, d.texts.join("\n\n"), d.replay);
+    replayedThinking ||= replayed;
+    return d.toolCalls.length ? { role: "assistant", content, tool_calls: d.toolCalls } : { role: "assistant", content };
+  });
+  return { messages, systemAppend, replayedThinking };
+}
+
+// src/request/sampling.ts
+var import_node_crypto4 = require("node:crypto");
+var DEFAULT_MAX_COMPLETION_TOKENS = 16384;
+var MIN_OUTPUT_TOKENS = 1024;
+var MAX_STOP_SEQUENCES = 4;
+var MAX_TEMPERATURE = 1.5;
+function cerebrasMaxCompletionTokens(requested, modelInfo, cap, estimatedInputTokens) {
+  const room = modelInfo.contextWindow - estimatedInputTokens;
+  return Math.max(1, Math.floor(Math.min(requested ?? modelInfo.maxOutput, modelInfo.maxOutput, cap, room)));
+}
+function clamp(v, lo, hi) {
+  return Math.min(hi, Math.max(lo, v));
+}
+function anthropicTemperature(t) {
+  return t === void 0 || t === null ? void 0 : clamp(t, 0, MAX_TEMPERATURE);
+}
+function anthropicTopP(p) {
+  return p === void 0 || p === null ? void 0 : clamp(p, 0, 1);
+}
+function anthropicStopSequences(v, warnings) {
+  if (v === void 0 || v === null) return void 0;
+  const list = v.filter((s) => s !== "");
+  if (list.length > MAX_STOP_SEQUENCES) {
+    warnings.push(
+      `Cerebras accepts at most ${MAX_STOP_SEQUENCES} stop sequences; dropped ${list.length - MAX_STOP_SEQUENCES}`
+    );
+  }
+  return list.length ? list.slice(0, MAX_STOP_SEQUENCES) : void 0;
+}
+function anthropicUserToCerebras(metadata) {
+  if (!isJsonObject(metadata) || typeof metadata.user_id !== "string" || metadata.user_id === "")
+    return void 0;
+  return `cc-${(0, import_node_crypto4.createHash)("sha256").update(metadata.user_id).digest("hex").slice(0, 16)}`;
+}
+function thinkingType(thinking) {
+  return isJsonObject(thinking) && typeof thinking.type === "string" ? thinking.type : void 0;
+}
+function effortFromBudget(budget) {
+  return budget <= 1024 ? "low" : budget <= 8192 ? "medium" : "high";
+}
+function effortFromOutputConfig(outputConfig) {
+  const effort = isJsonObject(outputConfig) ? outputConfig.effort : void 0;
+  if (effort === "low" || effort === "medium" || effort === "high") return effort;
+  if (effort === "xhigh" || effort === "max") return "high";
+  return void 0;
+}
+var EFFORT_ORDER = ["none", "low", "medium", "high"];
+function nearestLevel(wanted, levels) {
+  if (levels.includes(wanted)) return wanted;
+  const rank = (e) => EFFORT_ORDER.indexOf(e);
+  return [...levels].sort(
+    (a, b) => Math.abs(rank(a) - rank(wanted)) - Math.abs(rank(b) - rank(wanted)) || rank(b) - rank(a)
+  )[0];
+}
+function reasoningEffortFor(thinking, outputConfig, modelInfo) {
+  const r = modelInfo.reasoning;
+  const type = thinkingType(thinking);
+  if (!r) return void 0;
+  if (type !== "enabled" && type !== "adaptive") return r.off;
+  if (r.levels.length === 0) return void 0;
+  const budget = isJsonObject(thinking) ? thinking.budget_tokens : void 0;
+  const wanted = typeof budget === "number" && Number.isFinite(budget) ? effortFromBudget(budget) : effortFromOutputConfig(outputConfig);
+  return wanted === void 0 ? void 0 : nearestLevel(wanted, r.levels);
+}
+function keepsAllThinking(contextManagement) {
+  if (!isJsonObject(contextManagement) || !Array.isArray(contextManagement.edits)) return false;
+  return contextManagement.edits.some(
+    (e) => isJsonObject(e) && typeof e.type === "string" && e.type.startsWith("clear_thinking") && e.keep === "all"
+  );
+}
+function clearThinkingFor(contextManagement, modelInfo, replayed) {
+  if (!modelInfo.reasoning?.clearThinking) return void 0;
+  return keepsAllThinking(contextManagement) || replayed ? false : void 0;
+}
+
+// src/request/system.ts
+var BILLING_HEADER_RE = /^\s*x-anthropic-billing-header:/;
+function anthropicSystemTexts(system) {
+  if (system === void 0 || system === null) return [];
+  if (typeof system === "string") return hasVisibleText(system) ? [system] : [];
+  return system.map((block) => block.text).filter((text) => hasVisibleText(text) && !BILLING_HEADER_RE.test(text));
+}
+function anthropicToCerebrasSystem(system, appended = []) {
+  const parts = [...anthropicSystemTexts(system), ...appended.filter(hasVisibleText)];
+  return parts.length ? parts.join("\n\n") : void 0;
+}
+
+// src/request/schema-notes.ts
+function count(v) {
+  return typeof v === "number" && Number.isFinite(v) && v >= 0 ? v : void 0;
+}
+function plural2(n, word) {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+function json2(v, max = 80) {
+  let s;
+  try {
+    s = JSON.stringify(v);
+  } catch {
+    s = void 0;
+  }
+  return shortJson(s ?? String(v), max);
+}
+function schemaTypeSummary(s, depth = 0) {
+  if (!isJsonObject(s) || depth > 3) return "any";
+  if (Array.isArray(s.enum)) return `one of ${shortJson(s.enum.map((v) => json2(v, 40)).join(", "), 80)}`;
+  if (Object.hasOwn(s, "const")) return json2(s.const);
+  if (typeof s.$ref === "string") return s.$ref.slice(s.$ref.lastIndexOf("/") + 1) || "any";
+  const union2 = Array.isArray(s.anyOf) ? s.anyOf : Array.isArray(s.oneOf) ? s.oneOf : void 0;
+  if (union2) return union2.map((b) => schemaTypeSummary(b, depth + 1)).join(" or ");
+  const types = Array.isArray(s.type) ? s.type.filter((t) => typeof t === "string") : [s.type];
+  const named = types.filter((t) => typeof t === "string");
+  if (named.length === 0) return "any";
+  return named.map((t) => t === "array" ? `array of ${schemaTypeSummary(s.items, depth + 1)}` : t).join(" or ");
+}
+function constraintNotes(s) {
+  const notes = [];
+  if (typeof s.format === "string") notes.push(`format: ${shortJson(s.format, 40)}`);
+  if (typeof s.pattern === "string") notes.push(`pattern: ${shortJson(s.pattern, 120)}`);
+  const bounds = [
+    ["minLength", "at least", "character"],
+    ["maxLength", "at most", "character"],
+    ["minItems", "at least", "item"],
+    ["maxItems", "at most", "item"],
+    ["minProperties", "at least", "property"],
+    ["maxProperties", "at most", "property"]
+  ];
+  for (const [key, word, unit] of bounds) {
+    const n = count(s[key]);
+    if (n !== void 0 && !(n === 0 && word === "at least")) {
+      notes.push(
+        `${word} ${unit === "property" ? `${n} ${n === 1 ? "property" : "properties"}` : plural2(n, unit)}`
+      );
+    }
+  }
+  if (s.uniqueItems === true) notes.push("items must be unique");
+  if (isJsonObject(s.propertyNames)) {
+    const pn = s.propertyNames;
+    const rule = typeof pn.pattern === "string" ? `matching ${shortJson(pn.pattern, 80)}` : Array.isArray(pn.enum) ? schemaTypeSummary(pn) : void 0;
+    if (rule) notes.push(`property names ${rule}`);
+  }
+  if (isJsonObject(s.patternProperties)) {
+    for (const [re, sub] of Object.entries(s.patternProperties)) {
+      notes.push(`properties matching ${shortJson(re, 60)}: ${schemaTypeSummary(sub)}`);
+    }
+  }
+  if (Object.hasOwn(s, "default") && s.default !== void 0) notes.push(`default: ${json2(s.default)}`);
+  return notes;
+}
+function describeWithNotes(description, notes) {
+  const base = typeof description === "string" && description !== "" ? description : void 0;
+  if (notes.length === 0) return base;
+  const text = `(${notes.join("; ")})`;
+  return base ? `${base} ${text}` : text;
+}
+
+// src/request/schema-flatten.ts
+var SCHEMA_TYPES = /* @__PURE__ */ new Set(["string", "number", "integer", "boolean", "object", "array", "null"]);
+var NUMERIC_KEYS = [
+  "minimum",
+  "maximum",
+  "exclusiveMinimum",
+  "exclusiveMaximum",
+  "multipleOf"
+];
+var OBJECT_KEYS = ["properties", "required", "additionalProperties"];
+var ARRAY_KEYS = ["items", "prefixItems"];
+var STRUCTURAL_KEYS = /* @__PURE__ */ new Set([
+  "type",
+  "enum",
+  "anyOf",
+  "$ref",
+  ...OBJECT_KEYS,
+  ...ARRAY_KEYS,
+  ...NUMERIC_KEYS
+]);
+var FLATTEN_GUARD = 64;
+function setOwn(obj, key, value) {
+  Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+}
+function typeList(t) {
+  const list = Array.isArray(t) ? t : [t];
+  const out = [];
+  for (const x of list) if (typeof x === "string" && SCHEMA_TYPES.has(x) && !out.includes(x)) out.push(x);
+  return out;
+}
+function collectDefs(root) {
+  const defs = /* @__PURE__ */ new Map();
+  for (const src of ["$defs", "definitions"]) {
+    const table2 = root[src];
+    if (!isJsonObject(table2)) continue;
+    for (const [name, raw] of Object.entries(table2))
+      defs.set(`${src}/${name}`, { raw, key: `${src}/${name}` });
+  }
+  return defs;
+}
+function decodePointer(s) {
+  let out = s.replace(/~1/g, "/").replace(/~0/g, "~");
+  try {
+    out = decodeURIComponent(out);
+  } catch {
+  }
+  return out;
+}
+function resolveRef2(ref, ctx) {
+  for (const src of ["$defs", "definitions"]) {
+    const prefix = `#/${src}/`;
+    if (!ref.startsWith(prefix)) continue;
+    const rest = ref.slice(prefix.length);
+    if (rest.includes("/")) return void 0;
+    return ctx.defs.get(`${src}/${decodePointer(rest)}`);
+  }
+  return void 0;
+}
+function hasStructural(s) {
+  return Object.keys(s).some(
+    (k) => k !== "$ref" && (STRUCTURAL_KEYS.has(k) || k === "allOf" || k === "oneOf")
+  );
+}
+function fixDraft4(s) {
+  for (const [flag, bound2] of [
+    ["exclusiveMinimum", "minimum"],
+    ["exclusiveMaximum", "maximum"]
+  ]) {
+    if (typeof s[flag] !== "boolean") continue;
+    if (s[flag] === true && typeof s[bound2] === "number") {
+      s[flag] = s[bound2];
+      delete s[bound2];
+    } else delete s[flag];
+  }
+  if (Array.isArray(s.items) && !Object.hasOwn(s, "prefixItems")) {
+    s.prefixItems = s.items;
+    s.items = s.additionalItems === false ? false : s.additionalItems ?? false;
+  }
+}
+function mergeInto(base, part, notes) {
+  for (const [k, v] of Object.entries(part)) {
+    if (v === void 0 || k === "__proto__") continue;
+    const cur = base[k];
+    if (!Object.hasOwn(base, k) || cur === void 0) {
+      base[k] = v;
+      continue;
+    }
+    if (k === "properties" && isJsonObject(cur) && isJsonObject(v)) {
+      const merged = { ...cur };
+      for (const [p, sub] of Object.entries(v)) {
+        setOwn(merged, p, Object.hasOwn(cur, p) ? { allOf: [cur[p], sub] } : sub);
+      }
+      base[k] = merged;
+    } else if (k === "required" && Array.isArray(cur) && Array.isArray(v)) {
+      base[k] = [...cur, ...v.filter((r) => !cur.includes(r))];
+    } else if (k === "type") {
+      const both = typeList(cur).filter((t) => typeList(v).includes(t));
+      if (both.length) base[k] = both.length === 1 ? both[0] : both;
+    } else if (k === "enum" && Array.isArray(cur) && Array.isArray(v)) {
+      const keys = new Set(v.map((x) => JSON.stringify(x)));
+      const both = cur.filter((x) => keys.has(JSON.stringify(x)));
+      if (both.length) base[k] = both;
+    } else if (["minimum", "exclusiveMinimum"].includes(k) && typeof cur === "number" && typeof v === "number") {
+      base[k] = Math.max(cur, v);
+    } else if (["maximum", "exclusiveMaximum"].includes(k) && typeof cur === "number" && typeof v === "number") {
+      base[k] = Math.min(cur, v);
+    } else if (k === "items" && isJsonObject(cur) && isJsonObject(v)) {
+      base[k] = { allOf: [cur, v] };
+    } else if (k === "additionalProperties") {
+      if (v === false) base[k] = false;
+    } else if (k !== "description" && k !== "anyOf" && k !== "oneOf" && JSON.stringify(cur) !== JSON.stringify(v)) {
+      notes.push(...constraintNotes({ [k]: v }));
+    }
+  }
+}
+function flatten(raw, ctx, notes, inlineRef, guard = 0) {
+  const node2 = {};
+  for (const [k, v] of Object.entries(raw)) if (k !== "allOf" && k !== "__proto__") node2[k] = v;
+  fixDraft4(node2);
+  if (guard > FLATTEN_GUARD) return node2;
+  if (typeof node2.$ref === "string" && (inlineRef || hasStructural(node2))) {
+    const target = resolveRef2(node2.$ref, ctx);
+    if (target && !ctx.active.has(target.key) && isJsonObject(target.raw)) {
+      delete node2.$ref;
+      ctx.active.add(target.key);
+      try {
+        mergeInto(node2, flatten(target.raw, ctx, notes, true, guard + 1), notes);
+      } finally {
+        ctx.active.delete(target.key);
+      }
+    }
+  }
+  if (Array.isArray(raw.allOf)) {
+    for (const part of raw.allOf)
+      if (isJsonObject(part)) mergeInto(node2, flatten(part, ctx, notes, true, guard + 1), notes);
+  }
+  if (Array.isArray(node2.oneOf) && !Array.isArray(node2.anyOf)) node2.anyOf = node2.oneOf;
+  delete node2.oneOf;
+  if (Object.hasOwn(node2, "const")) {
+    if (!Array.isArray(node2.enum)) node2.enum = [node2.const];
+    else notes.push(`const: ${JSON.stringify(node2.const)}`);
+    delete node2.const;
+  }
+  if (node2.nullable === true) {
+    if (typeof node2.type === "string") node2.type = [node2.type, "null"];
+    else if (Array.isArray(node2.type) && !node2.type.includes("null")) node2.type = [...node2.type, "null"];
+    else if (Array.isArray(node2.anyOf)) node2.anyOf = [...node2.anyOf, { type: "null" }];
+    if (Array.isArray(node2.enum) && !node2.enum.includes(null)) node2.enum = [...node2.enum, null];
+  }
+  delete node2.nullable;
+  return node2;
+}
+
+// src/request/schema.ts
+var MAX_SCHEMA_DEPTH = 10;
+function withDescription(s, description) {
+  if (description !== void 0) s.description = description;
+  return s;
+}
+function permissiveSchema(depth) {
+  if (depth >= MAX_SCHEMA_DEPTH) return { type: "string" };
+  const branches = [
+    { type: "string" },
+    { type: "number" },
+    { type: "boolean" },
+    { type: "object", properties: {}, additionalProperties: false }
+  ];
+  if (depth + 2 <= MAX_SCHEMA_DEPTH) branches.push({ type: "array", items: { type: "string" } });
+  branches.push({ type: "null" });
+  return { anyOf: branches };
+}
+function inferType(s) {
+  const has = (keys) => keys.some((k) => Object.hasOwn(s, k));
+  if (has([...OBJECT_KEYS, "patternProperties", "propertyNames", "minProperties", "maxProperties"]))
+    return "object";
+  if (has([...ARRAY_KEYS, "minItems", "maxItems", "uniqueItems", "contains"])) return "array";
+  if (has(["minLength", "maxLength", "pattern", "format"])) return "string";
+  if (has(NUMERIC_KEYS)) return "number";
+  return void 0;
+}
+function matchesType(v, t) {
+  switch (t) {
+    case "string":
+      return typeof v === "string";
+    case "number":
+      return typeof v === "number";
+    case "integer":
+      return Number.isInteger(v);
+    case "boolean":
+      return typeof v === "boolean";
+    case "null":
+      return v === null;
+    case "object":
+      return isJsonObject(v);
+    case "array":
+      return Array.isArray(v);
+    default:
+      return false;
+  }
+}
+function defName(entry, ctx) {
+  const known = ctx.names.get(entry.key);
+  if (known) return known;
+  const base = entry.key.slice(entry.key.indexOf("/") + 1).replace(/[^A-Za-z0-9_.-]/g, "_") || "def";
+  let name = base;
+  const taken = new Set(ctx.names.values());
+  for (let i = 2; taken.has(name); i++) name = `${base}_${i}`;
+  ctx.names.set(entry.key, name);
+  ctx.active.add(entry.key);
+  try {
+    ctx.out.set(name, emit(entry.raw, 2, ctx) ?? permissiveSchema(2));
+  } finally {
+    ctx.active.delete(entry.key);
+  }
+  return name;
+}
+function tooDeep(description) {
+  return {
+    type: "string",
+    description: describeWithNotes(description, ["JSON-encoded; nested too deep to describe"])
+  };
+}
+function pickForType(node2, t) {
+  const keys = t === "object" ? OBJECT_KEYS : t === "array" ? ARRAY_KEYS : t === "number" || t === "integer" ? NUMERIC_KEYS : [];
+  const out = { type: t };
+  for (const k of keys) if (Object.hasOwn(node2, k)) out[k] = node2[k];
+  return out;
+}
+function structuralSiblings(node2) {
+  const out = {};
+  let any2 = false;
+  for (const k of Object.keys(node2)) {
+    if (k !== "anyOf" && k !== "$ref" && STRUCTURAL_KEYS.has(k)) {
+      out[k] = node2[k];
+      any2 = true;
+    }
+  }
+  return any2 ? out : void 0;
+}
+function emitObject(node2, notes, description, depth, ctx) {
+  const extra = node2.additionalProperties;
+  if (extra === true || isJsonObject(extra) && Object.keys(extra).length === 0)
+    notes.push("additional properties allowed");
+  else if (isJsonObject(extra)) notes.push(`additional properties: ${schemaTypeSummary(extra)}`);
+  const props = {};
+  const rawProps = isJsonObject(node2.properties) ? node2.properties : {};
+  if (depth >= MAX_SCHEMA_DEPTH && Object.keys(rawProps).length) {
+    notes.push(`fields: ${Object.keys(rawProps).join(", ")}`);
+  } else {
+    for (const [k, v] of Object.entries(rawProps)) {
+      const s = emit(v, depth + 1, ctx);
+      if (s) setOwn(props, k, s);
+    }
+  }
+  const out = { type: "object" };
+  withDescription(out, describeWithNotes(description, notes));
+  out.properties = props;
+  if (Array.isArray(node2.required)) {
+    const required2 = node2.required.filter(
+      (r, i, all) => typeof r === "string" && Object.hasOwn(props, r) && all.indexOf(r) === i
+    );
+    if (required2.length) out.required = required2;
+  }
+  out.additionalProperties = false;
+  return out;
+}
+function emitArray(node2, description, depth, ctx) {
+  if (depth >= MAX_SCHEMA_DEPTH) return tooDeep(description);
+  const out = withDescription({ type: "array" }, description);
+  if (Array.isArray(node2.prefixItems) && node2.prefixItems.length) {
+    out.prefixItems = node2.prefixItems.map((p) => emit(p, depth + 1, ctx) ?? permissiveSchema(depth + 1));
+    const rest = isJsonObject(node2.items) ? emit(node2.items, depth + 1, ctx) : void 0;
+    out.items = rest ?? false;
+  } else {
+    out.items = emit(node2.items, depth + 1, ctx) ?? permissiveSchema(depth + 1);
+  }
+  return out;
+}
+function emitNumber(node2, t, description) {
+  const out = withDescription({ type: t }, description);
+  for (const k of NUMERIC_KEYS) {
+    const v = node2[k];
+    if (typeof v === "number" && Number.isFinite(v) && (k !== "multipleOf" || v > 0)) out[k] = v;
+  }
+  return out;
+}
+function emitBranches(branches, depth, ctx, description) {
+  if (depth >= MAX_SCHEMA_DEPTH) return tooDeep(description);
+  const out = [];
+  for (const b of branches) {
+    const s = emit(b, depth + 1, ctx);
+    if (s) out.push(s);
+  }
+  return withDescription(out.length ? { anyOf: out } : permissiveSchema(depth), description);
+}
+function emit(raw, depth, ctx) {
+  if (raw === false) return void 0;
+  if (!isJsonObject(raw)) return permissiveSchema(depth);
+  const notes = [];
+  const node2 = flatten(raw, ctx, notes, false);
+  notes.unshift(...constraintNotes(node2));
+  if (typeof node2.$ref === "string") {
+    const target = resolveRef2(node2.$ref, ctx);
+    if (target && !ctx.active.has(target.key)) {
+      return withDescription(
+        { $ref: `#/$defs/${defName(target, ctx)}` },
+        describeWithNotes(node2.description, notes)
+      );
+    }
+    const what = target ? "recursive reference to" : "reference to";
+    notes.push(`${what} ${node2.$ref.slice(node2.$ref.lastIndexOf("/") + 1)}`);
+    return withDescription(permissiveSchema(depth), describeWithNotes(node2.description, notes));
+  }
+  const types = typeList(node2.type);
+  if (Array.isArray(node2.enum) && node2.enum.length) {
+    const description2 = describeWithNotes(node2.description, notes);
+    const scalar = types.length === 1 && types[0] !== "object" && types[0] !== "array" ? types[0] : void 0;
+    const t2 = scalar && node2.enum.every((v) => matchesType(v, scalar)) ? scalar : void 0;
+    const out = t2 ? { type: t2 } : {};
+    withDescription(out, description2);
+    out.enum = [...node2.enum];
+    return out;
+  }
+  if (Array.isArray(node2.anyOf) && node2.anyOf.length) {
+    const siblings = structuralSiblings(node2);
+    const branches = siblings ? node2.anyOf.map((b) => b === true ? siblings : isJsonObject(b) ? { allOf: [siblings, b] } : b) : node2.anyOf;
+    return emitBranches(branches, depth, ctx, describeWithNotes(node2.description, notes));
+  }
+  if (types.length > 1) {
+    return emitBranches(
+      types.map((t2) => pickForType(node2, t2)),
+      depth,
+      ctx,
+      describeWithNotes(node2.description, notes)
+    );
+  }
+  const t = types[0] ?? inferType(node2);
+  if (t === "object") return emitObject(node2, notes, node2.description, depth, ctx);
+  const description = describeWithNotes(node2.description, notes);
+  if (t === "array") return emitArray(node2, description, depth, ctx);
+  if (t === "number" || t === "integer") return emitNumber(node2, t, description);
+  if (t) return withDescription({ type: t }, description);
+  return withDescription(permissiveSchema(depth), description);
+}
+function rootAsObject(node2, ctx, notes) {
+  const types = typeList(node2.type);
+  if (types.includes("object") || types.length === 0 && !Array.isArray(node2.anyOf)) {
+    return { ...node2, type: "object" };
+  }
+  if (!Array.isArray(node2.anyOf)) return { type: "object", description: node2.description };
+  const shapes = node2.anyOf.filter(isJsonObject).map((b) => flatten(b, ctx, notes, true));
+  const properties = {};
+  for (const s of shapes) {
+    if (!isJsonObject(s.properties)) continue;
+    for (const [k, v] of Object.entries(s.properties)) {
+      if (!Object.hasOwn(properties, k)) setOwn(properties, k, v);
+    }
+  }
+  const required2 = shapes.map((s) => Array.isArray(s.required) ? s.required : []).reduce((acc, r) => acc ? acc.filter((x) => r.includes(x)) : r, void 0);
+  const shapeKeys = shapes.map(
+    (s) => `(${Object.keys(isJsonObject(s.properties) ? s.properties : {}).join(", ")})`
+  );
+  notes.push(`accepts one of these argument sets: ${shapeKeys.join(" | ")}`);
+  return { type: "object", description: node2.description, properties, required: required2 ?? [] };
+}
+function sanitizeToolSchema(raw) {
+  const root = isJsonObject(raw) ? raw : {};
+  const ctx = { defs: collectDefs(root), names: /* @__PURE__ */ new Map(), out: /* @__PURE__ */ new Map(), active: /* @__PURE__ */ new Set() };
+  const notes = [];
+  const node2 = rootAsObject(flatten(root, ctx, notes, true), ctx, notes);
+  notes.unshift(...constraintNotes(node2));
+  const out = emitObject(node2, notes, node2.description, 1, ctx);
+  if (ctx.out.size) {
+    const defs = {};
+    for (const [name, s] of ctx.out) setOwn(defs, name, s);
+    out.$defs = defs;
+  }
+  return out;
+}
+
+// src/request/schema-fit.ts
+var MAX_SCHEMA_CHARS = 5e3;
+var MAX_SCHEMA_PROPERTIES = 500;
+var MAX_SCHEMA_ENUM_VALUES = 500;
+function children(s) {
+  const out = [];
+  if (isJsonObject(s.properties)) for (const [k, v] of Object.entries(s.properties)) out.push([k, v]);
+  if (isJsonObject(s.items)) out.push(["[]", s.items]);
+  if (Array.isArray(s.prefixItems)) s.prefixItems.forEach((p, i) => out.push([`[${i}]`, p]));
+  if (Array.isArray(s.anyOf)) s.anyOf.forEach((b, i) => out.push([`(option ${i + 1})`, b]));
+  if (isJsonObject(s.$defs)) for (const [k, v] of Object.entries(s.$defs)) out.push([`$defs.${k}`, v]);
+  return out;
+}
+function countsOf(s, acc = { properties: 0, enumValues: 0 }) {
+  if (!isJsonObject(s)) return acc;
+  if (isJsonObject(s.properties)) acc.properties += Object.keys(s.properties).length;
+  if (Array.isArray(s.enum)) acc.enumValues += s.enum.length;
+  for (const [, c] of children(s)) countsOf(c, acc);
+  return acc;
+}
+function schemaWithinLimits(s) {
+  if (JSON.stringify(s).length > MAX_SCHEMA_CHARS) return false;
+  const c = countsOf(s);
+  return c.properties <= MAX_SCHEMA_PROPERTIES && c.enumValues <= MAX_SCHEMA_ENUM_VALUES;
+}
+function joinPath(path, key) {
+  if (!path) return key;
+  return key.startsWith("[") || key.startsWith("(") ? `${path}${key.startsWith("(") ? " " : ""}${key}` : `${path}.${key}`;
+}
+function withoutDescriptions(s, path, lines) {
+  if (!isJsonObject(s)) return s;
+  const out = {};
+  for (const [k, v] of Object.entries(s)) {
+    if (k === "description") {
+      if (typeof v === "string") lines.push(`- ${path || "(arguments)"}: ${v}`);
+    } else if (k === "properties" && isJsonObject(v)) {
+      const props = {};
+      for (const [p, sub] of Object.entries(v)) {
+        Object.defineProperty(props, p, {
+          value: withoutDescriptions(sub, joinPath(path, p), lines),
+          enumerable: true,
+          writable: true,
+          configurable: true
+        });
+      }
+      out.properties = props;
+    } else if (k === "items") out.items = withoutDescriptions(v, joinPath(path, "[]"), lines);
+    else if (k === "prefixItems" && Array.isArray(v)) {
+      out.prefixItems = v.map((p, i) => withoutDescriptions(p, joinPath(path, `[${i}]`), lines));
+    } else if (k === "anyOf" && Array.isArray(v)) {
+      out.anyOf = v.map((b, i) => withoutDescriptions(b, joinPath(path, `(option ${i + 1})`), lines));
+    } else if (k === "$defs" && isJsonObject(v)) {
+      const defs = {};
+      for (const [d, sub] of Object.entries(v)) defs[d] = withoutDescriptions(sub, `$defs.${d}`, lines);
+      out.$defs = defs;
+    } else out[k] = v;
+  }
+  return out;
+}
+function defOf(s, defs) {
+  const ref = typeof s.$ref === "string" ? s.$ref.slice("#/$defs/".length) : void 0;
+  const def = ref !== void 0 && Object.hasOwn(defs, ref) ? defs[ref] : void 0;
+  return isJsonObject(def) ? def : void 0;
+}
+function shallow(s, defs, guard = 0) {
+  const def = defOf(s, defs);
+  if (def && guard < 8) return shallow(def, defs, guard + 1);
+  if (Array.isArray(s.anyOf) && isJsonObject(s.anyOf[0]) && guard < 8)
+    return shallow(s.anyOf[0], defs, guard + 1);
+  if (s.type === "object") return { type: "object", properties: {}, additionalProperties: false };
+  if (s.type === "array") return { type: "array", items: { type: "string" } };
+  return { type: typeof s.type === "string" ? s.type : "string" };
+}
+function truncated(s, maxDepth, depth, defs, keepEnums) {
+  const def = defOf(s, defs);
+  if (def) return truncated(def, maxDepth, depth, defs, keepEnums);
+  if (depth >= maxDepth) return shallow(s, defs);
+  const out = {};
+  for (const [k, v] of Object.entries(s)) {
+    if (k === "$defs" || k === "enum" && !keepEnums) continue;
+    if (k === "properties" && isJsonObject(v)) {
+      const props = {};
+      for (const [p, sub] of Object.entries(v)) {
+        if (isJsonObject(sub)) {
+          Object.defineProperty(props, p, {
+            value: truncated(sub, maxDepth, depth + 1, defs, keepEnums),
+            enumerable: true,
+            writable: true,
+            configurable: true
+          });
+        }
+      }
+      out.properties = props;
+    } else if (k === "items" && isJsonObject(v) || k === "anyOf" || k === "prefixItems") {
+      out[k] = Array.isArray(v) ? v.map((b) => isJsonObject(b) ? truncated(b, maxDepth, depth + 1, defs, keepEnums) : b) : truncated(v, maxDepth, depth + 1, defs, keepEnums);
+    } else out[k] = v;
+  }
+  if (!keepEnums && Array.isArray(s.enum) && out.type === void 0 && out.anyOf === void 0)
+    out.type = "string";
+  return out;
+}
+function fitToolSchema(description, parameters) {
+  if (schemaWithinLimits(parameters)) return { description, parameters };
+  const lines = [];
+  const bare = withoutDescriptions(parameters, "", lines);
+  const listed = lines.length ? `${description}
+
+Parameters:
+${lines.join("\n")}` : description;
+  if (schemaWithinLimits(bare)) return { description: listed, parameters: bare };
+  const full = `${listed}
+
+Full parameter schema (JSON): ${JSON.stringify(bare)}`;
+  const defs = isJsonObject(bare.$defs) ? bare.$defs : {};
+  const keepEnums = countsOf(bare).enumValues <= MAX_SCHEMA_ENUM_VALUES;
+  for (let maxDepth = 9; maxDepth >= 1; maxDepth--) {
+    const cut = truncated(bare, maxDepth, 1, defs, keepEnums);
+    if (schemaWithinLimits(cut)) return { description: full, parameters: cut };
+  }
+  return { description: full, parameters: { type: "object", properties: {}, additionalProperties: false } };
+}
+
+// src/request/tools.ts
+var DEFERRED_TOOL_PLACEHOLDER = "DeferredToolPlaceholder";
+var TOOL_NAME_RE = /^[a-zA-Z0-9_-]{1,64}$/;
+function anthropicToCerebrasTools(input2, warnings) {
+  if (input2 === void 0 || input2 === null) return [];
+  const tools = [];
+  const names = /* @__PURE__ */ new Set();
+  input2.forEach((tool2, i) => {
+    const name = tool2.name;
+    if (tool2.type !== void 0 && tool2.type !== null && tool2.type !== "custom") {
+      warnings.push(
+        `dropped the Anthropic server tool ${typeof name === "string" ? name : "?"} (${shortJson(tool2.type, 60)}): Cerebras has no server tools`
+      );
+      return;
+    }
+    if (typeof name !== "string" || !TOOL_NAME_RE.test(name)) {
+      fail2(`tools.${i}.name`, "tool names must match ^[a-zA-Z0-9_-]{1,64}$");
+    }
+    if (name === DEFERRED_TOOL_PLACEHOLDER) return;
+    if (names.has(name)) fail2(`tools.${i}.name`, `duplicate tool name '${name}'`);
+    names.add(name);
+    if (tool2.input_schema !== void 0 && tool2.input_schema !== null && !isJsonObject(tool2.input_schema)) {
+      fail2(`tools.${i}.input_schema`, "must be a JSON schema object");
+    }
+    const description = typeof tool2.description === "string" ? tool2.description : "";
+    const fitted = fitToolSchema(description, sanitizeToolSchema(tool2.input_schema));
+    tools.push({
+      type: "function",
+      function: { name, description: fitted.description, parameters: fitted.parameters }
+    });
+  });
+  return tools;
+}
+function anthropicToCerebrasToolChoice(c, toolNames) {
+  if (c === void 0 || c === null) return {};
+  const out = {};
+  switch (c.type) {
+    case "auto":
+      out.tool_choice = "auto";
+      break;
+    case "any":
+      out.tool_choice = "required";
+      break;
+    case "none":
+      out.tool_choice = "none";
+      break;
+    case "tool": {
+      if (typeof c.name !== "string" || c.name === "")
+        fail2("tool_choice.name", "tool_choice of type 'tool' needs a name");
+      if (toolNames.length && !toolNames.includes(c.name)) {
+        fail2("tool_choice.name", `no tool named '${c.name}' is available`);
+      }
+      out.tool_choice = { type: "function", function: { name: c.name } };
+      break;
+    }
+  }
+  if (toolNames.length === 0) return {};
+  if (c.disable_parallel_tool_use === true && out.tool_choice !== "none") out.parallel_tool_calls = false;
+  return out;
+}
+
+// src/request/index.ts
+var WARN_IF_PRESENT = {
+  mcp_servers: "dropped mcp_servers: Cerebras cannot call MCP servers itself",
+  container: "dropped container: Anthropic code-execution containers do not exist on Cerebras"
+};
+function otherWarnings(req, warnings) {
+  for (const [key, text] of Object.entries(WARN_IF_PRESENT)) {
+    if (req[key] !== void 0 && req[key] !== null) warnings.push(text);
+  }
+  const cm = req.context_management;
+  if (isJsonObject(cm) && Array.isArray(cm.edits)) {
+    for (const e of cm.edits) {
+      const type = isJsonObject(e) && typeof e.type === "string" ? e.type : "?";
+      if (!type.startsWith("clear_thinking")) warnings.push(`ignored context_management edit ${type}`);
+    }
+  }
+  if (isJsonObject(req.output_config) && req.output_config.format !== void 0) {
+    warnings.push("ignored output_config.format: structured output is not translated");
+  }
+}
+var LISTED_PARAMETERS = /* @__PURE__ */ new Set([
+  "temperature",
+  "top_p",
+  "stop",
+  "max_completion_tokens"
+]);
+function isSupportedParameter(key, modelInfo) {
+  return !modelInfo.supportedParameters || !LISTED_PARAMETERS.has(key) || modelInfo.supportedParameters.includes(key);
+}
+function anthropicToCerebrasRequest(input2, opts = {}) {
+  const req = parseAnthropicRequest(input2);
+  const requestedModel2 = req.model;
+  const modelId = resolveCerebrasModelId(requestedModel2, {
+    defaultModel: opts.defaultModel,
+    overrides: opts.modelOverrides,
+    extraKnown: opts.extraKnownModels,
+    served: opts.listedModels?.map((m) => m.id)
+  });
+  const modelInfo = getModelInfo(
+    modelId,
+    opts.modelOverrides,
+    opts.listedModels?.find((m) => m.id === modelId)
+  );
+  const warnings = [];
+  const converted = anthropicToCerebrasMessages(req.messages, {
+    vision: modelInfo.vision,
+    replay: thinkingReplayOf(modelInfo)
+  });
+  const system = anthropicToCerebrasSystem(req.system, converted.systemAppend);
+  let messages = system ? [{ role: "system", content: system }, ...converted.messages] : converted.messages;
+  const tools = anthropicToCerebrasTools(req.tools, warnings);
+  const toolNames = tools.map((t) => t.function.name);
+  const choice = anthropicToCerebrasToolChoice(req.tool_choice, toolNames);
+  let estimatedInputTokens = estimateCerebrasPromptTokens(messages, tools);
+  if (estimatedInputTokens + MIN_OUTPUT_TOKENS > modelInfo.contextWindow) {
+    const fitted = isClaudeCodeCompactionRequest(messages) ? shrinkMessagesToFit(messages, tools, modelInfo.contextWindow - COMPACTION_OUTPUT_RESERVE) : void 0;
+    if (!fitted || fitted.estimate + MIN_OUTPUT_TOKENS > modelInfo.contextWindow) {
+      throw promptTooLong(
+        fitted?.estimate ?? estimatedInputTokens,
+        modelInfo.contextWindow - MIN_OUTPUT_TOKENS
+      );
+    }
+    warnings.push(
+      `compaction request cut from ~${estimatedInputTokens} to ~${fitted.estimate} tokens to fit ${modelInfo.id}`
+    );
+    messages = fitted.messages;
+    estimatedInputTokens = fitted.estimate;
+  }
+  const cap = opts.maxCompletionTokens ?? DEFAULT_MAX_COMPLETION_TOKENS;
+  const fields = {
+    model: modelInfo.id,
+    messages,
+    stream: req.stream ?? void 0,
+    max_completion_tokens: cerebrasMaxCompletionTokens(
+      req.max_tokens ?? void 0,
+      modelInfo,
+      cap,
+      estimatedInputTokens
+    ),
+    temperature: anthropicTemperature(req.temperature),
+    top_p: anthropicTopP(req.top_p),
+    stop: anthropicStopSequences(req.stop_sequences, warnings),
+    tools: tools.length ? tools : void 0,
+    tool_choice: choice.tool_choice,
+    parallel_tool_calls: choice.parallel_tool_calls,
+    reasoning_effort: reasoningEffortFor(req.thinking, req.output_config, modelInfo),
+    clear_thinking: clearThinkingFor(req.context_management, modelInfo, converted.replayedThinking),
+    user: anthropicUserToCerebras(req.metadata)
+  };
+  otherWarnings(req, warnings);
+  const body = {};
+  for (const key of CEREBRAS_REQUEST_KEYS)
+    if (fields[key] !== void 0 && isSupportedParameter(key, modelInfo)) body[key] = fields[key];
+  return {
+    body,
+    requestedModel: requestedModel2,
+    estimatedInputTokens,
+    warnings
+  };
+}
+
+// src/response/ids.ts
+var TOOL_USE_ID_RE = /^[a-zA-Z0-9_-]+$/;
+function randomHex(bytes) {
+  const buf = new Uint8Array(bytes);
+  globalThis.crypto.getRandomValues(buf);
+  let out = "";
+  for (const b of buf) out += b.toString(16).padStart(2, "0");
+  return out;
+}
+function newAnthropicMessageId() {
+  return `msg_${randomHex(12)}`;
+}
+function newAnthropicRequestId() {
+  return `req_${randomHex(12)}`;
+}
+function newAnthropicToolUseId() {
+  return `toolu_${randomHex(12)}`;
+}
+function cerebrasToAnthropicToolUseId(upstreamId) {
+  if (!upstreamId) return newAnthropicToolUseId();
+  if (TOOL_USE_ID_RE.test(upstreamId)) return upstreamId;
+  const cleaned = upstreamId.replace(/[^a-zA-Z0-9_-]/g, "_");
+  return cleaned.length > 0 ? cleaned : newAnthropicToolUseId();
+}
+
+// src/stream/event-stream.ts
+var UpstreamReadFailure = class {
+  constructor(error62) {
+    this.error = error62;
+  }
+  error;
+};
+function translatingTransformer({ translator, firstSliceBytes = 0, encode: encode3, onEnd }, onCancel) {
+  let first = firstSliceBytes > 0;
+  let ended = false;
+  const end = () => {
+    if (ended) return;
+    ended = true;
+    onEnd?.();
+  };
+  const emit2 = (events, controller) => {
+    if (events.length > 0) {
+      if (encode3) encode3(events, (chunk) => controller.enqueue(chunk));
+      else controller.enqueue(events);
+    }
+    if (translator.finished) {
+      end();
+      controller.terminate();
+    }
+  };
+  return {
+    async transform(piece, controller) {
+      if (piece instanceof UpstreamReadFailure) return emit2(translator.fail(piece.error), controller);
+      if (first && piece.byteLength > firstSliceBytes) {
+        first = false;
+        emit2(translator.push(piece.subarray(0, firstSliceBytes)), controller);
+        if (translator.finished) return;
+        await new Promise((resolve) => setImmediate(resolve));
+        piece = piece.subarray(firstSliceBytes);
+      }
+      first = false;
+      emit2(translator.push(piece), controller);
+    },
+    flush(controller) {
+      emit2(translator.end(), controller);
+      end();
+    },
+    async cancel(reason) {
+      end();
+      await onCancel(reason);
+    }
+  };
+}
+function cerebrasSseToAnthropicEvents(upstream, options) {
+  const source = upstream ?? new ReadableStream({ start: (c) => c.close() });
+  const stop = new AbortController();
+  let cancelled = false;
+  let piped = Promise.resolve();
+  const transform2 = new TransformStream(
+    translatingTransformer(options, async (reason) => {
+      cancelled = true;
+      stop.abort(reason);
+      await piped.catch(() => {
+      });
+    })
+  );
+  piped = source.pipeTo(transform2.writable, { preventAbort: true, signal: stop.signal });
+  piped.catch(async (error62) => {
+    if (cancelled) return;
+    const writer = transform2.writable.getWriter();
+    try {
+      await writer.write(new UpstreamReadFailure(error62));
+      await writer.close();
+    } catch {
+    } finally {
+      writer.releaseLock();
+    }
+  });
+  return transform2.readable;
+}
+
+// src/stream/message-events.ts
+function blockEvents(b, index) {
+  switch (b.type) {
+    case "thinking":
+      return [
+        {
+          type: "content_block_start",
+          index,
+          content_block: { type: "thinking", thinking: "", signature: "" }
+        },
+        { type: "content_block_delta", index, delta: { type: "thinking_delta", thinking: b.thinking } },
+        { type: "content_block_delta", index, delta: { type: "signature_delta", signature: b.signature } }
+      ];
+    case "text": {
+      const start = {
+        type: "content_block_start",
+        index,
+        content_block: { type: "text", text: "" }
+      };
+      if (!b.text) return [start];
+      return [start, { type: "content_block_delta", index, delta: { type: "text_delta", text: b.text } }];
+    }
+    case "tool_use":
+      return [
+        {
+          type: "content_block_start",
+          index,
+          content_block: { type: "tool_use", id: b.id, name: b.name, input: {} }
+        },
+        {
+          type: "content_block_delta",
+          index,
+          delta: { type: "input_json_delta", partial_json: JSON.stringify(b.input) }
+        }
+      ];
+    default: {
+      const _exhaustive = b;
+      return [];
+    }
+  }
+}
+function anthropicMessageToStreamEvents(m) {
+  const events = [
+    {
+      type: "message_start",
+      message: {
+        ...m,
+        content: [],
+        stop_reason: null,
+        stop_sequence: null,
+        usage: { ...m.usage, output_tokens: 0 }
+      }
+    }
+  ];
+  m.content.forEach((b, index) => {
+    events.push(...blockEvents(b, index), { type: "content_block_stop", index });
+  });
+  events.push(
+    {
+      type: "message_delta",
+      delta: { stop_reason: m.stop_reason, stop_sequence: m.stop_sequence },
+      usage: m.usage
+    },
+    { type: "message_stop" }
+  );
+  return events;
+}
+function applyDelta(b, d, json3, index) {
+  switch (d.type) {
+    case "text_delta":
+      if (b?.type === "text") b.text += d.text;
+      return;
+    case "thinking_delta":
+      if (b?.type === "thinking") b.thinking += d.thinking;
+      return;
+    case "signature_delta":
+      if (b?.type === "thinking") b.signature = d.signature;
+      return;
+    case "input_json_delta":
+      if (b?.type === "tool_use") json3[index] += d.partial_json;
+      return;
+    default: {
+      const _exhaustive = d;
+    }
+  }
+}
+function anthropicStreamEventsToMessage(events) {
+  let message;
+  const json3 = [];
+  for (const e of events) {
+    if (e.type === "error") throw AnthropicHttpError.fromBody(e);
+    if (e.type === "message_start") message = { ...e.message, content: [] };
+    if (!message) continue;
+    switch (e.type) {
+      case "message_start":
+      case "message_stop":
+      case "ping":
+        break;
+      case "content_block_start":
+        message.content[e.index] = { ...e.content_block };
+        json3[e.index] = "";
+        break;
+      case "content_block_delta":
+        applyDelta(message.content[e.index], e.delta, json3, e.index);
+        break;
+      case "content_block_stop": {
+        const b = message.content[e.index];
+        if (b?.type === "tool_use") b.input = json3[e.index] ? JSON.parse(json3[e.index]) : {};
+        break;
+      }
+      case "message_delta":
+        message.stop_reason = e.delta.stop_reason;
+        message.stop_sequence = e.delta.stop_sequence;
+        message.usage = { ...message.usage, ...e.usage };
+        break;
+      default: {
+        const _exhaustive = e;
+      }
+    }
+  }
+  if (!message) throw new Error("the stream carried no message");
+  return message;
+}
+
+// src/response/stop-reason.ts
+function cerebrasFinishToAnthropicStopReason(finishReason, hasToolUse) {
+  if (finishReason === "length") return "max_tokens";
+  if (finishReason === "content_filter") return "refusal";
+  return hasToolUse ? "tool_use" : "end_turn";
+}
+
+// src/response/thinking.ts
+var CEREBRAS_THINKING_SIGNATURE = "cerebras";
+var THINK_OPEN_TAG = "<think>";
+var THINK_CLOSE_TAG = "</think>";
+function splitLeadingThinkTag(content) {
+  const start = content.length - content.trimStart().length;
+  if (!content.startsWith(THINK_OPEN_TAG, start)) return void 0;
+  const from = start + THINK_OPEN_TAG.length;
+  const end = content.indexOf(THINK_CLOSE_TAG, from);
+  if (end < 0) return { reasoning: content.slice(from), text: "" };
+  return {
+    reasoning: content.slice(from, end),
+    text: content.slice(end + THINK_CLOSE_TAG.length).trimStart()
+  };
+}
+
+// src/response/usage.ts
+function estimateOutputTokens(outputChars) {
+  return Math.ceil(outputChars / 4);
+}
+function count2(v) {
+  return typeof v === "number" && Number.isFinite(v) && v >= 0 ? v : void 0;
+}
+function cerebrasToAnthropicUsage(usage, fallback) {
+  const prompt = count2(usage?.prompt_tokens);
+  const cached2 = Math.min(count2(usage?.prompt_tokens_details?.cached_tokens) ?? 0, prompt ?? 0);
+  const completion = count2(usage?.completion_tokens);
+  return {
+    input_tokens: prompt === void 0 ? fallback.inputTokens : prompt - cached2,
+    output_tokens: completion ?? fallback.outputTokens,
+    cache_read_input_tokens: cached2,
+    cache_creation_input_tokens: 0
+  };
+}
+
+// src/stream/think-tag-splitter.ts
+var MAX_PROBE = 256;
+var NOTHING = { reasoning: "", text: "" };
+function partialTagSuffix(s, tag) {
+  const max = Math.min(tag.length - 1, s.length);
+  for (let n = max; n > 0; n--) {
+    if (s.endsWith(tag.slice(0, n))) return n;
+  }
+  return 0;
+}
+var LeadingThinkTagSplitter = class {
+  state = "probe";
+  held = "";
+  push(piece) {
+    if (this.state === "text") return { reasoning: "", text: piece };
+    const buf = this.held + piece;
+    this.held = "";
+    return this.route(buf);
+  }
+  /** The content ended: whatever was held back is released. */
+  end() {
+    const held = this.held;
+    this.held = "";
+    if (held === "") return NOTHING;
+    if (this.state === "inside") return { reasoning: held, text: "" };
+    this.state = "text";
+    return { reasoning: "", text: held };
+  }
+  route(buf) {
+    switch (this.state) {
+      case "probe": {
+        const t = buf.trimStart();
+        if (t.startsWith(THINK_OPEN_TAG)) {
+          this.state = "inside";
+          return this.route(t.slice(THINK_OPEN_TAG.length));
+        }
+        if ((t === "" || THINK_OPEN_TAG.startsWith(t)) && buf.length < MAX_PROBE) {
+          this.held = buf;
+          return NOTHING;
+        }
+        this.state = "text";
+        return { reasoning: "", text: buf };
+      }
+      case "inside": {
+        const end = buf.indexOf(THINK_CLOSE_TAG);
+        if (end >= 0) {
+          this.state = "afterClose";
+          const after = this.route(buf.slice(end + THINK_CLOSE_TAG.length));
+          return { reasoning: buf.slice(0, end), text: after.text };
+        }
+        const keep = partialTagSuffix(buf, THINK_CLOSE_TAG);
+        this.held = buf.slice(buf.length - keep);
+        return { reasoning: buf.slice(0, buf.length - keep), text: "" };
+      }
+      case "afterClose": {
+        const t = buf.trimStart();
+        if (t === "") return NOTHING;
+        this.state = "text";
+        return { reasoning: "", text: t };
+      }
+      case "text":
+        return { reasoning: "", text: buf };
+      default: {
+        const _exhaustive = this.state;
+        return { reasoning: "", text: buf };
+      }
+    }
+  }
+};
+
+// node_modules/jsonrepair/lib/esm/utils/JSONRepairError.js
+var JSONRepairError = class extends Error {
+  constructor(message, position) {
+    super(`${message} at position ${position}`);
+    this.position = position;
+  }
+};
+
+// node_modules/jsonrepair/lib/esm/utils/stringUtils.js
+var codeSpace = 32;
+var codeNewline = 10;
+var codeTab = 9;
+var codeReturn = 13;
+var codeNonBreakingSpace = 160;
+var codeMongolianVowelSeparator = 6158;
+var codeEnQuad = 8192;
+var codeZeroWidthSpace = 8203;
+var codeNarrowNoBreakSpace = 8239;
+var codeMediumMathematicalSpace = 8287;
+var codeIdeographicSpace = 12288;
+var codeZeroWidthNoBreakSpace = 65279;
+function isHex(char) {
+  return /^[0-9A-Fa-f]$/.test(char);
+}
+function isDigit(char) {
+  return char >= "0" && char <= "9";
+}
+function isValidStringCharacter(char) {
+  return char >= " ";
+}
+function isDelimiter(char) {
+  return ",:[]/{}()\n+".includes(char);
+}
+function isFunctionNameCharStart(char) {
+  return char >= "a" && char <= "z" || char >= "A" && char <= "Z" || char === "_" || char === "$";
+}
+function isFunctionNameChar(char) {
+  return char >= "a" && char <= "z" || char >= "A" && char <= "Z" || char === "_" || char === "$" || char >= "0" && char <= "9";
+}
+var regexUrlStart = /^(http|https|ftp|mailto|file|data|irc):\/\/$/;
+var regexUrlChar = /^[A-Za-z0-9-._~:/?#@!$&'()*+;=]$/;
+function isUnquotedStringDelimiter(char) {
+  return ",[]/{}\n+".includes(char);
+}
+function isStartOfValue(char) {
+  return isQuote(char) || regexStartOfValue.test(char);
+}
+var regexStartOfValue = /^[[{\w-]$/;
+function isControlCharacter(char) {
+  return char === "\n" || char === "\r" || char === "	" || char === "\b" || char === "\f";
+}
+function isWhitespace(text, index) {
+  const code = text.charCodeAt(index);
+  return code === codeSpace || code === codeNewline || code === codeTab || code === codeReturn;
+}
+function isWhitespaceExceptNewline(text, index) {
+  const code = text.charCodeAt(index);
+  return code === codeSpace || code === codeTab || code === codeReturn;
+}
+function isSpecialWhitespace(text, index) {
+  const code = text.charCodeAt(index);
+  return code === codeNonBreakingSpace || code === codeMongolianVowelSeparator || code >= codeEnQuad && code <= codeZeroWidthSpace || code === codeNarrowNoBreakSpace || code === codeMediumMathematicalSpace || code === codeIdeographicSpace || code === codeZeroWidthNoBreakSpace;
+}
+function isQuote(char) {
+  return isDoubleQuoteLike(char) || isSingleQuoteLike(char);
+}
+function isDoubleQuoteLike(char) {
+  return char === '"' || char === "\u201C" || char === "\u201D";
+}
+function isDoubleQuote(char) {
+  return char === '"';
+}
+function isSingleQuoteLike(char) {
+  return char === "'" || char === "\u2018" || char === "\u2019" || char === "`" || char === "\xB4";
+}
+function isSingleQuote(char) {
+  return char === "'";
+}
+function stripLastOccurrence(text, textToStrip) {
+  let stripRemainingText = arguments.length > 2 && arguments[2] !== void 0 ? arguments[2] : false;
+  const index = text.lastIndexOf(textToStrip);
+  return index !== -1 ? text.substring(0, index) + (stripRemainingText ? "" : text.substring(index + 1)) : text;
+}
+function insertBeforeLastWhitespace(text, textToInsert) {
+  let index = text.length;
+  if (!isWhitespace(text, index - 1)) {
+    return text + textToInsert;
+  }
+  while (isWhitespace(text, index - 1)) {
+    index--;
+  }
+  return text.substring(0, index) + textToInsert + text.substring(index);
+}
+function removeAtIndex(text, start, count3) {
+  return text.substring(0, start) + text.substring(start + count3);
+}
+function endsWithCommaOrNewline(text) {
+  return /[,\n][ \t\r]*$/.test(text);
+}
+var namedHtmlEntities = {
+  "&quot;": '"',
+  "&amp;": "&",
+  "&lt;": "<",
+  "&gt;": ">",
+  "&apos;": "'"
+};
+var maxHtmlEntityLength = 12;
+function matchHtmlEntity(fragment) {
+  if (fragment.charAt(0) !== "&") {
+    return null;
+  }
+  const semicolon = fragment.indexOf(";");
+  if (semicolon === -1) {
+    return null;
+  }
+  const entity = fragment.substring(0, semicolon + 1);
+  const named = namedHtmlEntities[entity];
+  if (named !== void 0) {
+    return {
+      char: named,
+      length: entity.length
+    };
+  }
+  if (fragment.charAt(1) === "#") {
+    const body = fragment.substring(2, semicolon);
+    const hex3 = body.charAt(0) === "x" || body.charAt(0) === "X";
+    const digits = hex3 ? body.substring(1) : body;
+    if (digits.length > 0) {
+      const code = Number.parseInt(digits, hex3 ? 16 : 10);
+      if (!Number.isNaN(code) && code >= 0 && code <= 1114111) {
+        return {
+          char: String.fromCodePoint(code),
+          length: entity.length
+        };
+      }
+    }
+  }
+  return null;
+}
+function isDoubleQuoteEntity(match) {
+  return match !== null && match.char === '"';
+}
+function isSingleQuoteEntity(match) {
+  return match !== null && match.char === "'";
+}
+function countOccurrences(text, char) {
+  let count3 = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text.charAt(i) === char) {
+      count3++;
+    }
+  }
+  return count3;
+}
+function isInsideUnclosedBracket(text, closeChar) {
+  switch (closeChar) {
+    case ")":
+      return countOccurrences(text, "(") > countOccurrences(text, ")");
+    case "]":
+      return countOccurrences(text, "[") > countOccurrences(text, "]");
+    case "}":
+      return countOccurrences(text, "{") > countOccurrences(text, "}");
+    default:
+      return false;
+  }
+}
+
+// node_modules/jsonrepair/lib/esm/regular/jsonrepair.js
+var controlCharacters = {
+  "\b": "\\b",
+  "\f": "\\f",
+  "\n": "\\n",
+  "\r": "\\r",
+  "	": "\\t"
+};
+var escapeCharacters = {
+  '"': '"',
+  "\\": "\\",
+  "/": "/",
+  b: "\b",
+  f: "\f",
+  n: "\n",
+  r: "\r",
+  t: "	"
+  // note that \u is handled separately in parseString()
+};
+function jsonrepair(text) {
+  let i = 0;
+  let output2 = "";
+  parseMarkdownCodeBlock(["```", "[```", "{```"]);
+  const processed = parseValue();
+  if (!processed) {
+    throwUnexpectedEnd();
+  }
+  parseMarkdownCodeBlock(["```", "```]", "```}"]);
+  const processedComma = parseCharacter(",");
+  if (processedComma) {
+    parseWhitespaceAndSkipComments();
+  }
+  if (isStartOfValue(text[i]) && endsWithCommaOrNewline(output2)) {
+    if (!processedComma) {
+      output2 = insertBeforeLastWhitespace(output2, ",");
+    }
+    parseNewlineDelimitedJSON();
+  } else if (processedComma) {
+    output2 = stripLastOccurrence(output2, ",");
+  }
+  while (text[i] === "}" || text[i] === "]") {
+    i++;
+    parseWhitespaceAndSkipComments();
+  }
+  if (i >= text.length) {
+    return output2;
+  }
+  throwUnexpectedCharacter();
+  function parseValue() {
+    parseWhitespaceAndSkipComments();
+    const processed2 = parseObject() || parseArray() || parseString() || parseNumber() || parseKeywords() || parseUnquotedString(false) || parseRegex();
+    parseWhitespaceAndSkipComments();
+    return processed2;
+  }
+  function parseWhitespaceAndSkipComments() {
+    let skipNewline = arguments.length > 0 && arguments[0] !== void 0 ? arguments[0] : true;
+    const start = i;
+    let changed = parseWhitespace(skipNewline);
+    do {
+      changed = parseComment();
+      if (changed) {
+        changed = parseWhitespace(skipNewline);
+      }
+    } while (changed);
+    return i > start;
+  }
+  function parseWhitespace(skipNewline) {
+    const _isWhiteSpace = skipNewline ? isWhitespace : isWhitespaceExceptNewline;
+    let whitespace = "";
+    while (true) {
+      if (_isWhiteSpace(text, i)) {
+        whitespace += text[i];
+        i++;
+      } else if (isSpecialWhitespace(text, i)) {
+        whitespace += " ";
+        i++;
+      } else {
+        break;
+      }
+    }
+    if (whitespace.length > 0) {
+      output2 += whitespace;
+      return true;
+    }
+    return false;
+  }
+  function parseComment() {
+    if (text[i] === "/" && text[i + 1] === "*") {
+      while (i < text.length && !atEndOfBlockComment(text, i)) {
+        i++;
+      }
+      i += 2;
+      return true;
+    }
+    if (text[i] === "/" && text[i + 1] === "/") {
+      while (i < text.length && text[i] !== "\n") {
+        i++;
+      }
+      return true;
+    }
+    return false;
+  }
+  function parseMarkdownCodeBlock(blocks) {
+    if (skipMarkdownCodeBlock(blocks)) {
+      if (isFunctionNameCharStart(text[i])) {
+        while (i < text.length && isFunctionNameChar(text[i])) {
+          i++;
+        }
+      }
+      parseWhitespaceAndSkipComments();
+      return true;
+    }
+    return false;
+  }
+  function skipMarkdownCodeBlock(blocks) {
+    parseWhitespace(true);
+    for (const block of blocks) {
+      const end = i + block.length;
+      if (text.slice(i, end) === block) {
+        i = end;
+        return true;
+      }
+    }
+    return false;
+  }
+  function parseCharacter(char) {
+    if (text[i] === char) {
+      output2 += text[i];
+      i++;
+      return true;
+    }
+    return false;
+  }
+  function skipCharacter(char) {
+    if (text[i] === char) {
+      i++;
+      return true;
+    }
+    return false;
+  }
+  function skipEscapeCharacter() {
+    return skipCharacter("\\");
+  }
+  function skipEllipsis() {
+    parseWhitespaceAndSkipComments();
+    if (text[i] === "." && text[i + 1] === "." && text[i + 2] === ".") {
+      i += 3;
+      parseWhitespaceAndSkipComments();
+      skipCharacter(",");
+      return true;
+    }
+    return false;
+  }
+  function parseObject() {
+    if (text[i] === "{") {
+      output2 += "{";
+      i++;
+      parseWhitespaceAndSkipComments();
+      if (skipCharacter(",")) {
+        parseWhitespaceAndSkipComments();
+      }
+      let initial = true;
+      while (i < text.length && text[i] !== "}") {
+        let processedComma2;
+        if (!initial) {
+          processedComma2 = parseCharacter(",");
+          if (!processedComma2) {
+            output2 = insertBeforeLastWhitespace(output2, ",");
+          }
+          parseWhitespaceAndSkipComments();
+        } else {
+          processedComma2 = true;
+        }
+        skipEllipsis();
+        const processedKey = parseString() || parseUnquotedString(true);
+        if (!processedKey) {
+          if (text[i] === "}" || text[i] === "{" || text[i] === "]" || text[i] === "[" || text[i] === void 0) {
+            if (!initial) {
+              output2 = stripLastOccurrence(output2, ",");
+            }
+          } else {
+            throwObjectKeyExpected();
+          }
+          break;
+        }
+        parseWhitespaceAndSkipComments();
+        const processedColon = parseCharacter(":");
+        const truncatedText = i >= text.length;
+        if (!processedColon) {
+          if (isStartOfValue(text[i]) || truncatedText) {
+            output2 = insertBeforeLastWhitespace(output2, ":");
+          } else {
+            throwColonExpected();
+          }
+        }
+        const processedValue = parseValue();
+        if (!processedValue) {
+          if (processedColon || truncatedText) {
+            output2 += "null";
+          } else {
+            throwColonExpected();
+          }
+        }
+        initial = false;
+      }
+      if (text[i] === "}") {
+        output2 += "}";
+        i++;
+      } else {
+        output2 = insertBeforeLastWhitespace(output2, "}");
+      }
+      return true;
+    }
+    return false;
+  }
+  function parseArray() {
+    if (text[i] === "[") {
+      output2 += "[";
+      i++;
+      parseWhitespaceAndSkipComments();
+      if (skipCharacter(",")) {
+        parseWhitespaceAndSkipComments();
+      }
+      let initial = true;
+      while (i < text.length && text[i] !== "]") {
+        if (!initial) {
+          const processedComma2 = parseCharacter(",");
+          if (!processedComma2) {
+            output2 = insertBeforeLastWhitespace(output2, ",");
+          }
+        }
+        skipEllipsis();
+        const processedValue = parseValue();
+        if (!processedValue) {
+          if (!initial) {
+            output2 = stripLastOccurrence(output2, ",");
+          }
+          break;
+        }
+        initial = false;
+      }
+      if (text[i] === "]") {
+        output2 += "]";
+        i++;
+      } else {
+        output2 = insertBeforeLastWhitespace(output2, "]");
+      }
+      return true;
+    }
+    return false;
+  }
+  function parseNewlineDelimitedJSON() {
+    let initial = true;
+    let processedValue = true;
+    while (processedValue) {
+      if (!initial) {
+        const processedComma2 = parseCharacter(",");
+        if (!processedComma2) {
+          output2 = insertBeforeLastWhitespace(output2, ",");
+        }
+      } else {
+        initial = false;
+      }
+      processedValue = parseValue();
+    }
+    if (!processedValue) {
+      output2 = stripLastOccurrence(output2, ",");
+    }
+    output2 = `[
+${output2}
+]`;
+  }
+  function parseString() {
+    let stopAtDelimiter = arguments.length > 0 && arguments[0] !== void 0 ? arguments[0] : false;
+    let stopAtIndex = arguments.length > 1 && arguments[1] !== void 0 ? arguments[1] : -1;
+    const skipEscapeChars = text[i] === "\\";
+    if (skipEscapeChars) {
+      i++;
+      if (!isQuote(text[i])) {
+        throwUnexpectedCharacter();
+      }
+    }
+    const openEntity = text[i] === "&" ? matchHtmlEntity(text.slice(i, i + maxHtmlEntityLength)) : null;
+    const openedByEntity = isDoubleQuoteEntity(openEntity) || isSingleQuoteEntity(openEntity);
+    if (isQuote(text[i]) || openedByEntity) {
+      const isEndQuote = isDoubleQuote(text[i]) ? isDoubleQuote : isSingleQuote(text[i]) ? isSingleQuote : isSingleQuoteLike(text[i]) ? isSingleQuoteLike : isDoubleQuoteLike;
+      const iBefore = i;
+      const oBefore = output2.length;
+      let str = '"';
+      i += openedByEntity && openEntity ? openEntity.length : 1;
+      while (true) {
+        if (i >= text.length) {
+          const iPrev = prevNonWhitespaceIndex(i - 1);
+          if (!stopAtDelimiter && isDelimiter(text.charAt(iPrev))) {
+            i = iBefore;
+            output2 = output2.substring(0, oBefore);
+            return parseString(true);
+          }
+          str = insertBeforeLastWhitespace(str, '"');
+          output2 += str;
+          return true;
+        }
+        if (i === stopAtIndex) {
+          str = insertBeforeLastWhitespace(str, '"');
+          output2 += str;
+          return true;
+        }
+        const entity = openedByEntity && text[i] === "&" ? matchHtmlEntity(text.slice(i, i + maxHtmlEntityLength)) : null;
+        const isEnd = entity && openEntity ? entity.char === openEntity.char : isEndQuote(text[i]);
+        if (isEnd) {
+          const iQuote = i;
+          const oQuote = str.length;
+          str += '"';
+          i += entity ? entity.length : 1;
+          output2 += str;
+          parseWhitespaceAndSkipComments(false);
+          if (stopAtDelimiter || i >= text.length || isDelimiter(text[i]) && // only count the brackets inside the string when actually needed,
+          // i.e. when the quote is directly followed by a closing bracket
+          !isInsideUnclosedBracket(str, text[i]) || isQuote(text[i]) && !nextQuoteIsEndQuote(i) || isDigit(text[i])) {
+            parseConcatenatedString();
+            return true;
+          }
+          if (text[i] === "\\") {
+            throwUnexpectedCharacter();
+          }
+          const iPrevChar = prevNonWhitespaceIndex(iQuote - 1);
+          const prevChar = text.charAt(iPrevChar);
+          if (prevChar === ",") {
+            i = iBefore;
+            output2 = output2.substring(0, oBefore);
+            return parseString(false, iPrevChar);
+          }
+          if (isDelimiter(prevChar)) {
+            i = iBefore;
+            output2 = output2.substring(0, oBefore);
+            return parseString(true);
+          }
+          output2 = output2.substring(0, oBefore);
+          i = iQuote + (entity ? entity.length : 1);
+          str = `${str.substring(0, oQuote)}\\${str.substring(oQuote)}`;
+        } else if (stopAtDelimiter && isUnquotedStringDelimiter(text[i])) {
+          if (text[i - 1] === ":" && regexUrlStart.test(text.substring(iBefore + 1, i + 2))) {
+            while (i < text.length && regexUrlChar.test(text[i])) {
+              str += text[i];
+              i++;
+            }
+          }
+          str = insertBeforeLastWhitespace(str, '"');
+          output2 += str;
+          parseConcatenatedString();
+          return true;
+        } else if (entity) {
+          const char = entity.char;
+          if (char === '"') {
+            str += '\\"';
+          } else if (isControlCharacter(char)) {
+            str += controlCharacters[char];
+          } else {
+            str += char;
+          }
+          i += entity.length;
+        } else if (text[i] === "\\") {
+          const char = text.charAt(i + 1);
+          const escapeChar = escapeCharacters[char];
+          if (escapeChar !== void 0) {
+            str += text.slice(i, i + 2);
+            i += 2;
+          } else if (char === "u") {
+            let j = 2;
+            while (j < 6 && isHex(text[i + j])) {
+              j++;
+            }
+            if (j === 6) {
+              str += text.slice(i, i + 6);
+              i += 6;
+            } else if (i + j >= text.length) {
+              i = text.length;
+            } else {
+              throwInvalidUnicodeCharacter();
+            }
+          } else if (char === "\n") {
+            str += "\\n";
+            i += 2;
+          } else {
+            str += char;
+            i += 2;
+          }
+        } else {
+          const char = text.charAt(i);
+          if (char === '"' && text[i - 1] !== "\\") {
+            str += `\\${char}`;
+            i++;
+          } else if (isControlCharacter(char)) {
+            str += controlCharacters[char];
+            i++;
+          } else {
+            if (!isValidStringCharacter(char)) {
+              throwInvalidCharacter(char);
+            }
+            str += char;
+            i++;
+          }
+        }
+        if (skipEscapeChars) {
+          skipEscapeCharacter();
+        }
+      }
+    }
+    return false;
+  }
+  function parseConcatenatedString() {
+    let processed2 = false;
+    parseWhitespaceAndSkipComments();
+    while (text[i] === "+") {
+      processed2 = true;
+      i++;
+      parseWhitespaceAndSkipComments();
+      output2 = stripLastOccurrence(output2, '"', true);
+      const start = output2.length;
+      const parsedStr = parseString();
+      if (parsedStr) {
+        output2 = removeAtIndex(output2, start, 1);
+      } else {
+        output2 = insertBeforeLastWhitespace(output2, '"');
+      }
+    }
+    return processed2;
+  }
+  function parseNumber() {
+    const start = i;
+    let num = "";
+    let invalid = false;
+    if (text[i] === "-") {
+      num += text[i];
+      i++;
+      if (!isDigit(text[i]) && atEndOfNumber()) {
+        num += "0";
+      }
+    }
+    if (text[i] === "0" && isDigit(text[i + 1])) {
+      invalid = true;
+    }
+    while (isDigit(text[i])) {
+      num += text[i];
+      i++;
+    }
+    if (text[i] === ".") {
+      if (num === "" || num === "-") {
+        num += "0";
+      }
+      num += text[i];
+      i++;
+      if (!isDigit(text[i])) {
+        num += "0";
+      }
+      while (isDigit(text[i])) {
+        num += text[i];
+        i++;
+      }
+    }
+    if (i > start) {
+      if (text[i] === "e" || text[i] === "E") {
+        if (num === "-") {
+          invalid = true;
+        }
+        num += text[i];
+        i++;
+        if (text[i] === "-" || text[i] === "+") {
+          num += text[i];
+          i++;
+        }
+        if (!isDigit(text[i])) {
+          num += "0";
+        }
+        while (isDigit(text[i])) {
+          num += text[i];
+          i++;
+        }
+      }
+      if (!atEndOfNumber()) {
+        i = start;
+        return false;
+      }
+      output2 += invalid ? `"${text.substring(start, i)}"` : num;
+      return true;
+    }
+    return false;
+  }
+  function parseKeywords() {
+    return parseKeyword("true", "true") || parseKeyword("false", "false") || parseKeyword("null", "null") || // repair Python keywords True, False, None
+    parseKeyword("True", "true") || parseKeyword("False", "false") || parseKeyword("None", "null");
+  }
+  function parseKeyword(name, value) {
+    if (text.slice(i, i + name.length) === name && !isFunctionNameChar(text[i + name.length])) {
+      output2 += value;
+      i += name.length;
+      return true;
+    }
+    return false;
+  }
+  function parseUnquotedString(isKey) {
+    const start = i;
+    if (isFunctionNameCharStart(text[i])) {
+      while (i < text.length && isFunctionNameChar(text[i])) {
+        i++;
+      }
+      let j = i;
+      while (isWhitespace(text, j)) {
+        j++;
+      }
+      if (text[j] === "(") {
+        i = j + 1;
+        parseValue();
+        if (text[i] === ")") {
+          i++;
+          if (text[i] === ";") {
+            i++;
+          }
+        }
+        return true;
+      }
+    }
+    while (i < text.length && !isUnquotedStringDelimiter(text[i]) && !isQuote(text[i]) && (!isKey || text[i] !== ":")) {
+      i++;
+    }
+    if (text[i - 1] === ":" && regexUrlStart.test(text.substring(start, i + 2))) {
+      while (i < text.length && regexUrlChar.test(text[i])) {
+        i++;
+      }
+    }
+    if (i > start) {
+      while (isWhitespace(text, i - 1) && i > 0) {
+        i--;
+      }
+      const symbol2 = text.slice(start, i);
+      output2 += symbol2 === "undefined" ? "null" : JSON.stringify(symbol2);
+      if (text[i] === '"') {
+        i++;
+      }
+      return true;
+    }
+  }
+  function parseRegex() {
+    if (text[i] === "/") {
+      const start = i;
+      i++;
+      while (i < text.length && (text[i] !== "/" || text[i - 1] === "\\")) {
+        i++;
+      }
+      i++;
+      output2 += JSON.stringify(text.substring(start, i));
+      return true;
+    }
+  }
+  function prevNonWhitespaceIndex(start) {
+    let prev = start;
+    while (prev > 0 && isWhitespace(text, prev)) {
+      prev--;
+    }
+    return prev;
+  }
+  function nextQuoteIsEndQuote(index) {
+    let next = index + 1;
+    while (next < text.length && isWhitespace(text, next)) {
+      next++;
+    }
+    return next >= text.length || isDelimiter(text[next]);
+  }
+  function atEndOfNumber() {
+    return i >= text.length || isDelimiter(text[i]) || isWhitespace(text, i);
+  }
+  function throwInvalidCharacter(char) {
+    throw new JSONRepairError(`Invalid character ${JSON.stringify(char)}`, i);
+  }
+  function throwUnexpectedCharacter() {
+    throw new JSONRepairError(`Unexpected character ${JSON.stringify(text[i])}`, i);
+  }
+  function throwUnexpectedEnd() {
+    throw new JSONRepairError("Unexpected end of json string", text.length);
+  }
+  function throwObjectKeyExpected() {
+    throw new JSONRepairError("Object key expected", i);
+  }
+  function throwColonExpected() {
+    throw new JSONRepairError("Colon expected", i);
+  }
+  function throwInvalidUnicodeCharacter() {
+    const chars = text.slice(i, i + 6);
+    throw new JSONRepairError(`Invalid unicode character "${chars}"`, i);
+  }
+}
+function atEndOfBlockComment(text, i) {
+  return text[i] === "*" && text[i + 1] === "/";
+}
+
+// src/response/tool-arguments.ts
+var MAX_RESEND_CANDIDATES = 64;
+function tryParse(text) {
+  try {
+    return { value: JSON.parse(text) };
+  } catch {
+    return void 0;
+  }
+}
+function describe3(v) {
+  if (Array.isArray(v)) return "an array";
+  if (v === null) return "null";
+  return `a ${typeof v}`;
+}
+function splitConcatenatedObjects(text) {
+  const parts = [];
+  let depth = 0;
+  let inString = false;
+  let escaped = false;
+  let start = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (escaped) escaped = false;
+      else if (c === 92) escaped = true;
+      else if (c === 34) inString = false;
+      continue;
+    }
+    if (c === 34) {
+      if (depth === 0) return void 0;
+      inString = true;
+    } else if (c === 123 || c === 91) {
+      if (depth === 0) {
+        if (c !== 123) return void 0;
+        start = i;
+      }
+      depth++;
+    } else if (c === 125 || c === 93) {
+      depth--;
+      if (depth < 0) return void 0;
+      if (depth === 0) parts.push(text.slice(start, i + 1));
+    } else if (depth === 0 && c !== 32 && c !== 9 && c !== 10 && c !== 13) {
+      return void 0;
+    }
+  }
+  return depth === 0 && !inString ? parts : void 0;
+}
+function stripWhitespace(s) {
+  return s.replace(/\s+/g, "");
+}
+function dedupeDoubledObject(raw) {
+  const parts = splitConcatenatedObjects(raw);
+  if (!parts || parts.length < 2) return void 0;
+  const values = parts.map(tryParse);
+  if (values.some((v) => !v || !isJsonObject(v.value))) return void 0;
+  const first = JSON.stringify(values[0].value);
+  return values.every((v) => JSON.stringify(v.value) === first) ? values[0] : void 0;
+}
+function recoverResentSuffix(raw) {
+  let from = 1;
+  for (let n = 0; n < MAX_RESEND_CANDIDATES; n++) {
+    const i = raw.indexOf("{", from);
+    if (i < 0) return void 0;
+    from = i + 1;
+    const suffix = raw.slice(i);
+    const parsed = tryParse(suffix);
+    if (!parsed || !isJsonObject(parsed.value)) continue;
+    if (stripWhitespace(suffix).startsWith(stripWhitespace(raw.slice(0, i)))) return parsed;
+  }
+  return void 0;
+}
+function tryRepair(raw) {
+  try {
+    return { value: JSON.parse(jsonrepair(raw)) };
+  } catch {
+    return void 0;
+  }
+}
+function success2(input2, repaired) {
+  return { ok: true, input: input2, json: JSON.stringify(input2), repaired };
+}
+function failure2(raw, toolName, reason) {
+  const input2 = {
+    error: `Cerebras returned arguments for tool "${toolName}" that are not valid JSON: ${reason}`,
+    raw_arguments: raw
+  };
+  return { ok: false, input: input2, json: JSON.stringify(input2), error: reason };
+}
+function unwrapEncodedObject(v) {
+  if (typeof v !== "string") return void 0;
+  const inner = tryParse(v);
+  return inner && isJsonObject(inner.value) ? inner.value : void 0;
+}
+function parseCerebrasToolArguments(raw, toolName) {
+  if (typeof raw !== "string" || raw.trim() === "") return success2({}, false);
+  const direct = tryParse(raw);
+  if (direct) {
+    if (isJsonObject(direct.value)) return success2(direct.value, false);
+    const unwrapped2 = unwrapEncodedObject(direct.value);
+    if (unwrapped2) return success2(unwrapped2, true);
+    return failure2(raw, toolName, `expected a JSON object, got ${describe3(direct.value)}`);
+  }
+  const recovered = dedupeDoubledObject(raw) ?? recoverResentSuffix(raw) ?? tryRepair(raw);
+  if (!recovered) return failure2(raw, toolName, "the text could not be parsed or repaired");
+  if (isJsonObject(recovered.value)) return success2(recovered.value, true);
+  const unwrapped = unwrapEncodedObject(recovered.value);
+  if (unwrapped) return success2(unwrapped, true);
+  return failure2(raw, toolName, `expected a JSON object; the best repair gives ${describe3(recovered.value)}`);
+}
+
+// src/stream/tool-call-accumulator.ts
+function nonEmpty2(v) {
+  return typeof v === "string" && v !== "" ? v : void 0;
+}
+function isCompleteObject(args) {
+  const t = args.trim();
+  if (!t.startsWith("{") || !t.endsWith("}")) return false;
+  try {
+    const v = JSON.parse(t);
+    return typeof v === "object" && v !== null && !Array.isArray(v);
+  } catch {
+    return false;
+  }
+}
+var CerebrasToolCallAccumulator = class {
+  calls = [];
+  byIndex = /* @__PURE__ */ new Map();
+  byId = /* @__PURE__ */ new Map();
+  /** Characters of argument text received, for the output-token estimate. */
+  argumentChars = 0;
+  get pending() {
+    return this.calls.length;
+  }
+  add(fragment) {
+    if (!fragment || typeof fragment !== "object") return;
+    const id = nonEmpty2(fragment.id);
+    const name = nonEmpty2(fragment.function?.name);
+    const args = typeof fragment.function?.arguments === "string" ? fragment.function.arguments : "";
+    const index = typeof fragment.index === "number" ? fragment.index : void 0;
+    this.argumentChars += args.length;
+    const call = id !== void 0 ? this.addWithId(id, name, args, index) : this.addWithoutId(name, args, index);
+    if (index !== void 0 && !this.byIndex.has(index)) this.byIndex.set(index, call);
+  }
+  addWithId(id, name, args, index) {
+    const seen = this.byId.get(id);
+    if (seen) {
+      if (name !== void 0 && name === seen.name && isCompleteObject(args)) seen.args = args;
+      else this.append(seen, name, args);
+      return seen;
+    }
+    const slot = index !== void 0 ? this.byIndex.get(index) : void 0;
+    if (slot && slot.id === void 0) {
+      slot.id = id;
+      this.byId.set(id, slot);
+      this.append(slot, name, args);
+      return slot;
+    }
+    const call = this.create(id, name, args);
+    if (index !== void 0) this.byIndex.set(index, call);
+    return call;
+  }
+  addWithoutId(name, args, index) {
+    const slot = index !== void 0 ? this.byIndex.get(index) : void 0;
+    if (slot) {
+      this.append(slot, name, args);
+      return slot;
+    }
+    const last = this.calls[this.calls.length - 1];
+    if (name !== void 0 && (index !== void 0 || !last || last.name !== void 0)) {
+      return this.create(void 0, name, args);
+    }
+    if (last) {
+      this.append(last, name, args);
+      return last;
+    }
+    return this.create(void 0, name, args);
+  }
+  append(call, name, args) {
+    if (call.name === void 0 && name !== void 0) call.name = name;
+    if (args !== "") call.args += args;
+  }
+  create(id, name, args) {
+    const call = { id, name, args };
+    this.calls.push(call);
+    if (id !== void 0) this.byId.set(id, call);
+    return call;
+  }
+  /** The calls in start order with parsed arguments; calls that never got a name are dropped. */
+  complete() {
+    const out = [];
+    for (const call of this.calls) {
+      if (call.name === void 0) continue;
+      out.push({
+        id: cerebrasToAnthropicToolUseId(call.id),
+        name: call.name,
+        arguments: parseCerebrasToolArguments(call.args, call.name)
+      });
+    }
+    return out;
+  }
+};
+
+// src/stream/translator.ts
+var MAX_SSE_BUFFER = 64 * 1024 * 1024;
+var TRUNCATED_MESSAGE = "Cerebras stream ended before finish_reason (the response was truncated); retry the request";
+var CerebrasToAnthropicStream = class {
+  opts;
+  decoder = new TextDecoder();
+  parser;
+  tools = new CerebrasToolCallAccumulator();
+  think = new LeadingThinkTagSplitter();
+  out = [];
+  started = false;
+  done = false;
+  nextIndex = 0;
+  open = "none";
+  /** Text or a tool call has been seen: thinking can no longer start (ccr S4). */
+  pastThinking = false;
+  sawFinish = false;
+  finishReason = null;
+  usage;
+  outputChars = 0;
+  constructor(opts) {
+    this.opts = opts;
+    this.parser = createParser({
+      onEvent: (e) => this.onSseEvent(e),
+      onError: (err) => {
+        if (err.type === "max-buffer-size-exceeded") {
+          this.fault(
+            anthropicErrorBody("api_error", `Cerebras sent an oversized stream event: ${err.message}`)
+          );
+        }
+      },
+      maxBufferSize: MAX_SSE_BUFFER
+    });
+  }
+  /** True after message_stop or an error event; later input is ignored. */
+  get finished() {
+    return this.done;
+  }
+  push(chunk) {
+    if (this.done) return [];
+    const text = typeof chunk === "string" ? chunk : this.decoder.decode(chunk, { stream: true });
+    return this.feed(text);
+  }
+  end() {
+    if (this.done) return [];
+    const events = this.feed(`${this.decoder.decode()}
+
+`);
+    if (this.done) return events;
+    this.out = events;
+    if (this.sawFinish) this.complete();
+    else this.fault(anthropicErrorBody("api_error", TRUNCATED_MESSAGE));
+    return this.take();
+  }
+  /** `message_start` now, before any upstream data (to keep a client company while Cerebras is awaited). */
+  begin() {
+    if (!this.started && !this.done) this.start();
+    return this.take();
+  }
+  fail(err) {
+    if (this.done) return [];
+    this.fault(transportErrorToAnthropic(err).body);
+    return this.take();
+  }
+  feed(text) {
+    try {
+      this.parser.feed(text);
+    } catch (err) {
+      this.fault(anthropicErrorBody("api_error", `Could not read the Cerebras stream: ${String(err)}`));
+    }
+    return this.take();
+  }
+  take() {
+    const events = this.out;
+    this.out = [];
+    return events;
+  }
+  onSseEvent(e) {
+    if (this.done) return;
+    try {
+      if (e.event === "error") this.onErrorEvent(e.data);
+      else if (e.data === "[DONE]") this.onDone();
+      else this.onData(e.data);
+    } catch (err) {
+      this.fault(anthropicErrorBody("api_error", `Could not translate the Cerebras stream: ${String(err)}`));
+    }
+  }
+  onErrorEvent(data) {
+    let payload;
+    try {
+      payload = JSON.parse(data);
+    } catch {
+      payload = { error: { message: data || "Cerebras sent an error event" }, status_code: 500 };
+    }
+    this.fault(cerebrasStreamErrorToAnthropic(payload, this.opts.errorContext));
+  }
+  onDone() {
+    if (this.sawFinish) this.complete();
+    else this.fault(anthropicErrorBody("api_error", TRUNCATED_MESSAGE));
+  }
+  onData(data) {
+    let chunk;
+    try {
+      chunk = JSON.parse(data);
+    } catch {
+      this.fault(
+        anthropicErrorBody(
+          "api_error",
+          `Cerebras sent a stream chunk that is not JSON: ${data.slice(0, 200)}`
+        )
+      );
+      return;
+    }
+    if (!chunk || typeof chunk !== "object") {
+      this.fault(
+        anthropicErrorBody("api_error", `Cerebras sent a stream chunk that is not an object: ${data}`)
+      );
+      return;
+    }
+    if (chunk.error != null) {
+      this.fault(cerebrasStreamErrorToAnthropic(chunk, this.opts.errorContext));
+      return;
+    }
+    if (!this.started) this.start();
+    if (chunk.usage) this.usage = chunk.usage;
+    const choices = chunk.choices;
+    if (!Array.isArray(choices)) return;
+    for (const choice of choices) {
+      if (choice && (choice.index ?? 0) === 0) this.onChoice(choice);
+    }
+  }
+  onChoice(choice) {
+    if (this.sawFinish) return;
+    const delta = choice.delta;
+    if (delta) {
+      const reasoning = delta.reasoning ?? delta.reasoning_content;
+      if (typeof reasoning === "string" && reasoning !== "") {
+        this.outputChars += reasoning.length;
+        this.onReasoning(reasoning);
+      }
+      if (typeof delta.content === "string" && delta.content !== "") {
+        this.outputChars += delta.content.length;
+        const piece = this.think.push(delta.content);
+        if (piece.reasoning !== "") this.onReasoning(piece.reasoning);
+        if (piece.text !== "") this.onText(piece.text);
+      }
+      if (Array.isArray(delta.tool_calls) && delta.tool_calls.length > 0) {
+        this.leaveThinking();
+        for (const fragment of delta.tool_calls) this.tools.add(fragment);
+      }
+    }
+    if (choice.finish_reason) {
+      this.sawFinish = true;
+      this.finishReason = choice.finish_reason;
+    }
+  }
+  start() {
+    this.started = true;
+    this.out.push({
+      type: "message_start",
+      message: {
+        id: this.opts.messageId,
+        type: "message",
+        role: "assistant",
+        model: this.opts.requestedModel,
+        content: [],
+        stop_reason: null,
+        stop_sequence: null,
+        usage: {
+          input_tokens: this.opts.estimatedInputTokens ?? 0,
+          output_tokens: 0,
+          cache_read_input_tokens: 0,
+          cache_creation_input_tokens: 0
+        }
+      }
+    });
+  }
+  onReasoning(text) {
+    if (this.pastThinking) return;
+    if (this.open !== "thinking") {
+      this.open = "thinking";
+      this.out.push({
+        type: "content_block_start",
+        index: this.nextIndex,
+        content_block: { type: "thinking", thinking: "", signature: "" }
+      });
+    }
+    this.out.push({
+      type: "content_block_delta",
+      index: this.nextIndex,
+      delta: { type: "thinking_delta", thinking: text }
+    });
+  }
+  onText(text) {
+    if (this.open !== "text") {
+      this.leaveThinking();
+      this.open = "text";
+      this.out.push({
+        type: "content_block_start",
+        index: this.nextIndex,
+        content_block: { type: "text", text: "" }
+      });
+    }
+    this.out.push({
+      type: "content_block_delta",
+      index: this.nextIndex,
+      delta: { type: "text_delta", text }
+    });
+  }
+  /** Closes an open thinking block (with its one signature) and forbids a new one. */
+  leaveThinking() {
+    this.pastThinking = true;
+    if (this.open !== "thinking") return;
+    this.out.push({
+      type: "content_block_delta",
+      index: this.nextIndex,
+      delta: { type: "signature_delta", signature: CEREBRAS_THINKING_SIGNATURE }
+    });
+    this.closeBlock();
+  }
+  closeBlock() {
+    this.out.push({ type: "content_block_stop", index: this.nextIndex });
+    this.nextIndex++;
+    this.open = "none";
+  }
+  /** The normal end: held text, the open block, the held tool calls, then the message's end. */
+  complete() {
+    if (!this.started) this.start();
+    const tail = this.think.end();
+    if (tail.reasoning !== "") this.onReasoning(tail.reasoning);
+    if (tail.text !== "") this.onText(tail.text);
+    if (this.open === "thinking") this.leaveThinking();
+    else if (this.open === "text") this.closeBlock();
+    const calls = this.tools.complete();
+    for (const call of calls) {
+      const index = this.nextIndex++;
+      this.out.push(
+        {
+          type: "content_block_start",
+          index,
+          content_block: { type: "tool_use", id: call.id, name: call.name, input: {} }
+        },
+        {
+          type: "content_block_delta",
+          index,
+          delta: { type: "input_json_delta", partial_json: call.arguments.json }
+        },
+        { type: "content_block_stop", index }
+      );
+    }
+    if (this.nextIndex === 0) {
+      this.out.push(
+        { type: "content_block_start", index: 0, content_block: { type: "text", text: "" } },
+        { type: "content_block_stop", index: 0 }
+      );
+      this.nextIndex = 1;
+    }
+    this.out.push(
+      {
+        type: "message_delta",
+        delta: {
+          stop_reason: cerebrasFinishToAnthropicStopReason(this.finishReason, calls.length > 0),
+          stop_sequence: null
+        },
+        usage: cerebrasToAnthropicUsage(this.usage, {
+          inputTokens: this.opts.estimatedInputTokens ?? 0,
+          outputTokens: estimateOutputTokens(this.outputChars + this.tools.argumentChars)
+        })
+      },
+      { type: "message_stop" }
+    );
+    this.done = true;
+  }
+  /** One error event ends the stream; an open block is abandoned (docs/mapping.md#22-streaming-response). */
+  fault(body) {
+    if (this.done) return;
+    this.out.push(body);
+    this.done = true;
+  }
+};
+
+// src/ccr/client-disconnect.ts
+function watchClientDisconnect(raw, reply) {
+  const ac = new AbortController();
+  const res = reply ?? raw?.socket?._httpMessage;
+  if (!res || typeof res.once !== "function") return { signal: ac.signal, release: () => {
+  } };
+  const onClose = () => {
+    if (!res.writableFinished) ac.abort(new Error("client disconnected"));
+  };
+  res.once("close", onClose);
+  return { signal: ac.signal, release: () => res.off("close", onClose) };
+}
+
+// src/stream/sse.ts
+function encodeAnthropicSseEvent(e) {
+  if (e.type === "content_block_delta") {
+    const d = e.delta;
+    if (d.type === "text_delta") {
+      return `event: content_block_delta
+data: {"type":"content_block_delta","index":${e.index},"delta":{"type":"text_delta","text":${JSON.stringify(d.text)}}}
+
+`;
+    }
+    if (d.type === "thinking_delta") {
+      return `event: content_block_delta
+data: {"type":"content_block_delta","index":${e.index},"delta":{"type":"thinking_delta","thinking":${JSON.stringify(d.thinking)}}}
+
+`;
+    }
+  }
+  return `event: ${e.type}
+data: ${JSON.stringify(e)}
+
+`;
+}
+function encodeAnthropicSseEvents(events) {
+  let out = "";
+  for (const e of events) out += encodeAnthropicSseEvent(e);
+  return out;
+}
+
+// src/ccr/client-reply.ts
+var PING = encodeAnthropicSseEvent({ type: "ping" });
+function retryHeaders(err) {
+  const retryAfter = err.headers["retry-after"];
+  return (err.status === 429 || err.status === 529) && retryAfter ? { "retry-after": retryAfter } : {};
+}
+var AnthropicClientReply = class {
+  constructor(reply, pingIntervalMs) {
+    this.pingIntervalMs = pingIntervalMs;
+    const kept = {};
+    for (const [k, v] of Object.entries(reply.getHeaders()))
+      if (v !== void 0 && !/^content-(type|length)$/i.test(k)) kept[k] = String(v);
+    this.baseHeaders = { ...kept, "request-id": this.requestId };
+    reply.hijack();
+    this.res = reply.raw;
+    this.res.once("close", () => {
+      this.stopPings();
+      this.wrote();
+    });
+  }
+  pingIntervalMs;
+  requestId = newAnthropicRequestId();
+  res;
+  baseHeaders;
+  pingTimer;
+  wrote = () => {
+  };
+  /** Settles once status and headers have been written (or the client is gone). */
+  firstWrite = new Promise((resolve) => {
+    this.wrote = resolve;
+  });
+  streaming = false;
+  /** Status and headers are out: errors can now only travel as an `event: error`. */
+  get committed() {
+    return this.res.headersSent;
+  }
+  get closed() {
+    return this.res.destroyed || this.res.writableEnded;
+  }
+  /** Fires when the client goes away before the answer is complete. */
+  onClientGone(listener) {
+    const onClose = () => {
+      if (!this.res.writableFinished) listener();
+    };
+    this.res.once("close", onClose);
+    return () => this.res.off("close", onClose);
+  }
+  sendMessage(message) {
+    this.sendJson(200, message, {});
+  }
+  /** An HTTP error before anything was sent; on a started stream, an `event: error` that ends it. */
+  async sendError(err) {
+    if (!this.committed)
+      return this.sendJson(claudeCodeVisibleStatus(err.status), err.body, retryHeaders(err));
+    await this.writeEvents([err.body]);
+    this.end();
+  }
+  startStream() {
+    if (this.committed || this.closed) return;
+    this.streaming = true;
+    this.res.writeHead(200, {
+      ...this.baseHeaders,
+      "content-type": "text/event-stream; charset=utf-8",
+      "cache-control": "no-cache",
+      connection: "keep-alive"
+    });
+    this.pingTimer = setInterval(() => this.ping(), this.pingIntervalMs);
+    this.pingTimer.unref();
+  }
+  /** Writes the events as SSE, waiting for the client to drain what it was sent. */
+  async writeEvents(events) {
+    if (events.length === 0 || this.closed) return;
+    if (!this.committed) this.startStream();
+    this.pingTimer?.refresh();
+    const flowing = this.res.write(encodeAnthropicSseEvents(events));
+    this.wrote();
+    if (!flowing) await this.drained();
+  }
+  end() {
+    this.stopPings();
+    if (!this.closed) this.res.end();
+  }
+  ping() {
+    if (!this.streaming || this.closed) return this.stopPings();
+    this.res.write(PING);
+    this.wrote();
+  }
+  stopPings() {
+    if (this.pingTimer) clearInterval(this.pingTimer);
+    this.pingTimer = void 0;
+  }
+  drained() {
+    return new Promise((resolve) => {
+      const done = () => {
+        this.res.off("drain", done);
+        this.res.off("close", done);
+        resolve();
+      };
+      this.res.once("drain", done);
+      this.res.once("close", done);
+    });
+  }
+  sendJson(status, body, extra) {
+    if (this.committed || this.closed) return;
+    const text = JSON.stringify(body);
+    this.res.writeHead(status, {
+      ...this.baseHeaders,
+      ...extra,
+      "content-type": "application/json",
+      "content-length": String(Buffer.byteLength(text))
+    });
+    this.res.end(text);
+    this.wrote();
+  }
+};
+
+// src/ccr/fastify-scope.ts
+var import_node_async_hooks = require("node:async_hooks");
+var import_node_diagnostics_channel = __toESM(require("node:diagnostics_channel"));
+var scope = new import_node_async_hooks.AsyncLocalStorage();
+var bound = false;
+function watchFastifyHandlers() {
+  if (bound) return;
+  bound = true;
+  import_node_diagnostics_channel.default.tracingChannel("fastify.request.handler").start.bindStore(scope, (message) => {
+    const m = message;
+    const holder = {
+      current: { request: m.request, reply: m.reply }
+    };
+    m.reply?.raw?.once("close", () => {
+      holder.current = void 0;
+    });
+    return holder;
+  });
+}
+function currentFastifyHandler() {
+  const s = scope.getStore()?.current;
+  if (!s?.reply || typeof s.reply.hijack !== "function" || !s.reply.raw) return void 0;
+  return s;
+}
+function ccrService(request, name) {
+  const server = request.server;
+  return server?.[name] ?? server?._server?.[name];
+}
+
+// src/ccr/requested-model.ts
+var import_node_diagnostics_channel2 = __toESM(require("node:diagnostics_channel"));
+
+// src/ccr/top-level-field.ts
+var TopLevelJsonStringScanner = class {
+  constructor(key) {
+    this.key = key;
+  }
+  key;
+  /** The key's value once found; undefined while unknown (or when it is not a string). */
+  value;
+  /** Found, or proven absent/malformed: nothing more to read. */
+  done = false;
+  depth = 0;
+  inString = false;
+  escaped = false;
+  /** Capturing the current string (a top-level key, or the wanted value). */
+  capture;
+  raw = "";
+  lastKey;
+  afterColon = false;
+  feed(text) {
+    for (let i = 0; i < text.length && !this.done; i++) {
+      const c = text.charCodeAt(i);
+      if (this.inString) {
+        if (this.escaped) this.escaped = false;
+        else if (c === 92) this.escaped = true;
+        else if (c === 34) {
+          this.inString = false;
+          this.endString();
+          continue;
+        }
+        if (this.capture) this.raw += text[i];
+        continue;
+      }
+      if (c === 34) {
+        this.inString = true;
+        if (this.depth === 1) {
+          this.capture = !this.afterColon ? "key" : this.lastKey === this.key ? "value" : void 0;
+          this.raw = "";
+        }
+      } else if (c === 123 || c === 91) {
+        if (this.depth === 1 && this.afterColon && this.lastKey === this.key) this.done = true;
+        this.depth++;
+      } else if (c === 125 || c === 93) {
+        this.depth--;
+        if (this.depth <= 0) this.done = true;
+      } else if (this.depth === 1 && c === 58) this.afterColon = true;
+      else if (this.depth === 1 && c === 44) {
+        this.afterColon = false;
+        this.lastKey = void 0;
+      }
+    }
+  }
+  endString() {
+    const kind = this.capture;
+    this.capture = void 0;
+    if (!kind) return;
+    let s;
+    try {
+      s = JSON.parse(`"${this.raw}"`);
+    } catch {
+      this.done = true;
+      return;
+    }
+    if (kind === "key") this.lastKey = s;
+    else {
+      this.value = s;
+      this.done = true;
+    }
+  }
+};
+
+// src/ccr/requested-model.ts
+var scanners = /* @__PURE__ */ new WeakMap();
+var watching = false;
+var MESSAGES_PATH = /\/v1\/messages(?:\?|$)/;
+function scanRequest(req) {
+  const scanner = new TopLevelJsonStringScanner("model");
+  scanners.set(req, scanner);
+  const decoder = new TextDecoder();
+  const push = req.push;
+  req.push = function scanPush(chunk, encoding) {
+    if (chunk !== null && chunk !== void 0 && !scanner.done) {
+      scanner.feed(typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true }));
+    }
+    if (chunk === null || scanner.done) req.push = push;
+    return push.call(this, chunk, encoding);
+  };
+}
+function watchRequestedModels() {
+  if (watching) return;
+  watching = true;
+  import_node_diagnostics_channel2.default.subscribe("http.server.request.start", (message) => {
+    const req = message.request;
+    if (req?.method === "POST" && MESSAGES_PATH.test(req.url ?? "")) scanRequest(req);
+  });
+}
+function requestedModel(req) {
+  return req ? scanners.get(req)?.value : void 0;
+}
+
+// src/response/index.ts
+function readJsonBody(completion) {
+  if (typeof completion !== "string" && !(completion instanceof Uint8Array)) return completion;
+  const text = typeof completion === "string" ? completion : new TextDecoder().decode(completion);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AnthropicHttpError({
+      status: 502,
+      type: "api_error",
+      message: `Cerebras returned a body that is not JSON: ${text.slice(0, 200)}`
+    });
+  }
+}
+function looksLikeFlatError(body) {
+  return typeof body.message === "string" && (typeof body.type === "string" || typeof body.code === "string");
+}
+function impliedErrorStatus(body) {
+  if (typeof body.status_code === "number") return body.status_code;
+  const inner = typeof body.error === "object" && body.error ? body.error : body;
+  return inner.type === "too_many_requests_error" ? 429 : 500;
+}
+function throwIfNotCompletion(body, ctx) {
+  if (!body || typeof body !== "object" || Array.isArray(body)) {
+    throw new AnthropicHttpError({
+      status: 502,
+      type: "api_error",
+      message: "Cerebras returned a response that is not a JSON object"
+    });
+  }
+  const obj = body;
+  if (obj.error !== void 0 || !Array.isArray(obj.choices) && looksLikeFlatError(obj)) {
+    throw cerebrasHttpErrorToAnthropic({ status: impliedErrorStatus(obj), body: obj, context: ctx });
+  }
+  if (!Array.isArray(obj.choices) || obj.choices.length === 0) {
+    throw new AnthropicHttpError({
+      status: 502,
+      type: "api_error",
+      message: "Cerebras returned a completion without choices"
+    });
+  }
+}
+function firstChoice(choices) {
+  return choices.find((c) => (c?.index ?? 0) === 0) ?? choices[0];
+}
+function cerebrasToAnthropicMessage(completion, opts) {
+  const body = readJsonBody(completion);
+  throwIfNotCompletion(body, opts.errorContext);
+  const choice = firstChoice(body.choices);
+  const message = choice?.message ?? {};
+  const rawContent = typeof message.content === "string" ? message.content : "";
+  const upstreamReasoning = message.reasoning ?? message.reasoning_content;
+  let reasoning = typeof upstreamReasoning === "string" ? upstreamReasoning : "";
+  let text = rawContent;
+  const tagged = splitLeadingThinkTag(rawContent);
+  if (tagged) {
+    reasoning += tagged.reasoning;
+    text = tagged.text;
+  }
+  const content = [];
+  if (reasoning)
+    content.push({ type: "thinking", thinking: reasoning, signature: CEREBRAS_THINKING_SIGNATURE });
+  if (text) content.push({ type: "text", text });
+  let argumentChars = 0;
+  let hasToolUse = false;
+  for (const call of Array.isArray(message.tool_calls) ? message.tool_calls : []) {
+    const name = call?.function?.name;
+    const raw = typeof call?.function?.arguments === "string" ? call.function.arguments : "";
+    argumentChars += raw.length;
+    if (typeof name !== "string" || name === "") continue;
+    const parsed = parseCerebrasToolArguments(raw, name);
+    content.push({ type: "tool_use", id: cerebrasToAnthropicToolUseId(call.id), name, input: parsed.input });
+    hasToolUse = true;
+  }
+  if (content.length === 0) content.push({ type: "text", text: "" });
+  const outputChars = (typeof upstreamReasoning === "string" ? upstreamReasoning.length : 0) + rawContent.length;
+  return {
+    id: opts.messageId,
+    type: "message",
+    role: "assistant",
+    model: opts.requestedModel,
+    content,
+    stop_reason: cerebrasFinishToAnthropicStopReason(choice?.finish_reason, hasToolUse),
+    stop_sequence: null,
+    usage: cerebrasToAnthropicUsage(body.usage, {
+      inputTokens: opts.estimatedInputTokens ?? 0,
+      outputTokens: estimateOutputTokens(outputChars + argumentChars)
+    })
+  };
+}
+
+// src/ccr/encoder.ts
+var STOP_TO_FINISH = {
+  end_turn: "stop",
+  max_tokens: "length",
+  model_context_window_exceeded: "length",
+  tool_use: "tool_calls",
+  refusal: "content_filter",
+  stop_sequence: "content_filter",
+  pause_turn: "stop"
+};
+function anthropicStopReasonToCcrFinish(reason) {
+  return reason ? STOP_TO_FINISH[reason] : "stop";
+}
+function anthropicUsageToCcrUsage(u) {
+  const cached2 = u.cache_read_input_tokens ?? 0;
+  const prompt = u.input_tokens + cached2;
+  return {
+    prompt_tokens: prompt,
+    completion_tokens: u.output_tokens,
+    total_tokens: prompt + u.output_tokens,
+    prompt_tokens_details: { cached_tokens: cached2 }
+  };
+}
+var CcrChunkEncoder = class {
+  head;
+  toolCount = 0;
+  constructor(id, model, created = Math.floor(Date.now() / 1e3)) {
+    this.head = `{"id":${JSON.stringify(id)},"object":"chat.completion.chunk","created":${created},"model":${JSON.stringify(model)},"choices":[{"index":0,`;
+  }
+  chunk(deltaAndFinish) {
+    return `data: ${this.head}${deltaAndFinish}}]}
+
+`;
+  }
+  /**
+   * The SSE text for one Anthropic event, or "" when ccr needs nothing for it. Every switch ends in a
+   * `never` check, so a new event, block or delta type does not compile until it is mapped here
+   * (as the Anthropic SDK's MessageStream#accumulateMessage does).
+   * @see https://github.com/anthropics/anthropic-sdk-typescript/blob/main/src/lib/MessageStream.ts
+   */
+  encode(e) {
+    switch (e.type) {
+      case "message_start":
+        return this.chunk(`"delta":{"role":"assistant","content":""},"finish_reason":null`);
+      case "content_block_start": {
+        const block = e.content_block;
+        switch (block.type) {
+          case "thinking":
+          case "text":
+            return "";
+          case "tool_use":
+            this.toolCount++;
+            return this.chunk(
+              `"delta":{"tool_calls":[{"index":${this.toolCount - 1},"id":${JSON.stringify(block.id)},"type":"function","function":{"name":${JSON.stringify(block.name)},"arguments":""}}]},"finish_reason":null`
+            );
+          default: {
+            const _exhaustive = block;
+            return "";
+          }
+        }
+      }
+      case "content_block_delta": {
+        const d = e.delta;
+        switch (d.type) {
+          case "text_delta":
+            return d.text ? this.chunk(`"delta":{"content":${JSON.stringify(d.text)}},"finish_reason":null`) : "";
+          case "thinking_delta":
+            return d.thinking ? this.chunk(
+              `"delta":{"thinking":{"content":${JSON.stringify(d.thinking)}}},"finish_reason":null`
+            ) : "";
+          case "signature_delta":
+            return this.chunk(
+              `"delta":{"thinking":{"signature":${JSON.stringify(d.signature || "cerebras")}}},"finish_reason":null`
+            );
+          case "input_json_delta":
+            return d.partial_json ? this.chunk(
+              `"delta":{"tool_calls":[{"index":${this.toolCount - 1},"function":{"arguments":${JSON.stringify(d.partial_json)}}}]},"finish_reason":null`
+            ) : "";
+          default: {
+            const _exhaustive = d;
+            return "";
+          }
+        }
+      }
+      case "content_block_stop":
+      case "ping":
+        return "";
+      case "message_delta": {
+        const finish = anthropicStopReasonToCcrFinish(e.delta.stop_reason);
+        const usage = JSON.stringify(anthropicUsageToCcrUsage(e.usage));
+        return `data: ${this.head}"delta":{},"finish_reason":"${finish}"}],"usage":${usage}}
+
+`;
+      }
+      case "message_stop":
+        return "data: [DONE]\n\n";
+      case "error":
+        return `data: ${JSON.stringify({ error: e.error })}
+
+`;
+      default: {
+        const _exhaustive = e;
+        return "";
+      }
+    }
+  }
+};
+function coalesceAnthropicDeltas(events) {
+  if (events.length < 2) return events;
+  const out = [];
+  for (const e of events) {
+    const prev = out[out.length - 1];
+    if (e.type === "content_block_delta" && prev?.type === "content_block_delta" && prev.index === e.index && prev.delta.type === e.delta.type) {
+      if (e.delta.type === "text_delta" && prev.delta.type === "text_delta") {
+        out[out.length - 1] = {
+          ...prev,
+          delta: { type: "text_delta", text: prev.delta.text + e.delta.text }
+        };
+        continue;
+      }
+      if (e.delta.type === "thinking_delta" && prev.delta.type === "thinking_delta") {
+        out[out.length - 1] = {
+          ...prev,
+          delta: { type: "thinking_delta", thinking: prev.delta.thinking + e.delta.thinking }
+        };
+        continue;
+      }
+    }
+    out.push(e);
+  }
+  return out;
+}
+function anthropicMessageToCcrCompletion(m) {
+  let text = null;
+  let thinking;
+  const toolCalls = [];
+  for (const b of m.content) {
+    switch (b.type) {
+      case "text":
+        text = (text ?? "") + b.text;
+        break;
+      case "thinking":
+        thinking = { content: b.thinking, signature: b.signature || "cerebras" };
+        break;
+      case "tool_use":
+        toolCalls.push({
+          id: b.id,
+          type: "function",
+          function: { name: b.name, arguments: JSON.stringify(b.input) }
+        });
+        break;
+      default: {
+        const _exhaustive = b;
+      }
+    }
+  }
+  return {
+    id: m.id,
+    object: "chat.completion",
+    created: Math.floor(Date.now() / 1e3),
+    model: m.model,
+    choices: [
+      {
+        index: 0,
+        message: {
+          role: "assistant",
+          content: text,
+          ...toolCalls.length ? { tool_calls: toolCalls } : {},
+          ...thinking ? { thinking } : {}
+        },
+        finish_reason: anthropicStopReasonToCcrFinish(m.stop_reason)
+      }
+    ],
+    usage: anthropicUsageToCcrUsage(m.usage)
+  };
+}
+
+// src/ccr/stream.ts
+function cerebrasSseToCcrStream(upstream, state, coalesce = true) {
+  const translator = new CerebrasToAnthropicStream({
+    requestedModel: state.requestedModel,
+    messageId: state.messageId,
+    estimatedInputTokens: state.estimatedInputTokens,
+    errorContext: state.errorContext
+  });
+  const encoder = new CcrChunkEncoder(state.messageId, state.requestedModel);
+  const bytes = new TextEncoder();
+  return cerebrasSseToAnthropicEvents(upstream, {
+    translator,
+    encode(batch, enqueue) {
+      for (const e of coalesce ? coalesceAnthropicDeltas(batch) : batch) {
+        const text = encoder.encode(e);
+        if (text) enqueue(bytes.encode(text));
+      }
+    },
+    onEnd: () => state.release()
+  });
+}
+
+// src/ccr/response.ts
+var SSE_HEADERS = {
+  "Content-Type": "text/event-stream",
+  "Cache-Control": "no-cache",
+  Connection: "keep-alive"
+};
+function jsonResponse(message) {
+  return new Response(JSON.stringify(anthropicMessageToCcrCompletion(message)), {
+    status: 200,
+    headers: { "Content-Type": "application/json" }
+  });
+}
+function messageFromCerebrasJson(text, state) {
+  let completion;
+  try {
+    completion = JSON.parse(text);
+  } catch (err) {
+    throw new AnthropicHttpError({
+      status: 502,
+      type: "api_error",
+      message: `Cerebras returned an unreadable response: ${String(err)}`
+    });
+  }
+  return cerebrasToAnthropicMessage(completion, {
+    requestedModel: state.requestedModel,
+    messageId: state.messageId,
+    estimatedInputTokens: state.estimatedInputTokens,
+    errorContext: state.errorContext
+  });
+}
+async function messageFromCerebrasSse(body, state) {
+  const t = new CerebrasToAnthropicStream({
+    requestedModel: state.requestedModel,
+    messageId: state.messageId,
+    estimatedInputTokens: state.estimatedInputTokens,
+    errorContext: state.errorContext
+  });
+  const events = [];
+  const reader = cerebrasSseToAnthropicEvents(body, { translator: t }).getReader();
+  for (let read = await reader.read(); !read.done; read = await reader.read()) events.push(...read.value);
+  return anthropicStreamEventsToMessage(events);
+}
+function streamOfMessage(message) {
+  const encoder = new CcrChunkEncoder(message.id, message.model);
+  const bytes = new TextEncoder();
+  const chunks = anthropicMessageToStreamEvents(message).map((e) => encoder.encode(e)).filter(Boolean);
+  return new ReadableStream({
+    pull(controller) {
+      const next = chunks.shift();
+      if (next === void 0) controller.close();
+      else controller.enqueue(bytes.encode(next));
+    }
+  });
+}
+async function cerebrasAnswerToCcrResponse(answer, wantsStream, state) {
+  const stream = wantsStream ?? answer.sse;
+  if (answer.sse && stream) {
+    return new Response(cerebrasSseToCcrStream(answer.body, state, state.coalesceDeltas), {
+      status: 200,
+      headers: SSE_HEADERS
+    });
+  }
+  try {
+    const message = answer.sse ? await messageFromCerebrasSse(answer.body, state) : messageFromCerebrasJson(answer.text ? await answer.text() : "", state);
+    return stream ? new Response(streamOfMessage(message), { status: 200, headers: SSE_HEADERS }) : jsonResponse(message);
+  } finally {
+    state.release();
+  }
+}
+
+// src/ccr/exchange.ts
+function toCcrError(err) {
+  const e = asAnthropicHttpError(err);
+  return Object.assign(e.with({}), {
+    statusCode: claudeCodeVisibleStatus(e.status),
+    type: e.errorType,
+    code: e.fromUpstream ? "provider_response_error" : e.errorType,
+    stack: ""
+    // keeps the message free of a stack trace, so "prompt is too long: …" reaches Claude Code intact
+  });
+}
+var STAND_IN_COMPLETION = JSON.stringify({
+  id: "ccr-cerebras-answered",
+  object: "chat.completion",
+  choices: [{ index: 0, message: { role: "assistant", content: "" }, finish_reason: "stop" }]
+});
+var STAND_IN_URL = `data:application/json,${encodeURIComponent(STAND_IN_COMPLETION)}`;
+var FIRST_SLICE_BYTES = 1024;
+var CerebrasExchange = class {
+  constructor(context, settings) {
+    this.context = context;
+    this.settings = settings;
+    const requested = context.req?.body?.stream;
+    this.wantsStream = typeof requested === "boolean" ? requested : void 0;
+    const agents = context.req?.agents;
+    const scope2 = Array.isArray(agents) && agents.length > 0 ? void 0 : currentFastifyHandler();
+    this.scope = scope2 && !scope2.reply.sent ? scope2 : void 0;
+    this.watch = watchClientDisconnect(context.req?.raw, this.scope?.reply.raw);
+  }
+  context;
+  settings;
+  messageId = newAnthropicMessageId();
+  /** The client's `stream` (ccr forces it to a boolean); undefined when it cannot be read. */
+  wantsStream;
+  scope;
+  watch;
+  client;
+  translation;
+  translator;
+  parked;
+  /** The exchange has answered (or is answering) the client itself. */
+  answered = false;
+  /** The exchange writes the client's answer itself (else ccr's converter does). */
+  get direct() {
+    return this.scope !== void 0;
+  }
+  /** Aborts the Cerebras call when the client goes away (ccr never does, S16). */
+  get signal() {
+    return this.watch.signal;
+  }
+  /** Echoed as the response's `model`: the name the client sent, as the Anthropic API does. */
+  get requestedModel() {
+    const sent = requestedModel(this.context.req?.raw);
+    if (sent) return sent;
+    return this.translation?.requestedModel ?? String(this.context.req?.body?.model ?? "unknown");
+  }
+  get errorContext() {
+    return { cerebrasModel: this.translation?.body.model, modelOverrides: this.settings.options.models };
+  }
+  get responseState() {
+    return {
+      requestedModel: this.requestedModel,
+      messageId: this.messageId,
+      estimatedInputTokens: this.translation?.estimatedInputTokens ?? 0,
+      errorContext: this.errorContext,
+      release: () => this.watch.release(),
+      coalesceDeltas: this.settings.options.coalesceDeltas
+    };
+  }
+  /** Anthropic request → Cerebras request (`context.req.body` is the client's original body). */
+  translate(provider, listedModels) {
+    const original = this.context?.req?.body;
+    if (!original || typeof original !== "object") {
+      throw new AnthropicHttpError({
+        status: 500,
+        type: "api_error",
+        message: "ccr-cerebras: ccr passed no original Anthropic request (context.req.body); use it as a provider-level transformer on /v1/messages"
+      });
+    }
+    const o = this.settings.options;
+    const t = anthropicToCerebrasRequest(original, {
+      defaultModel: o.defaultModel,
+      modelOverrides: o.models,
+      extraKnownModels: provider.models,
+      maxCompletionTokens: o.maxCompletionTokens,
+      listedModels
+    });
+    for (const w of t.warnings) this.settings.warn(w);
+    this.translation = t;
+    return t;
+  }
+  /**
+   * A failure before Cerebras answered. Direct: the client gets it now and ccr a stand-in to finish on;
+   * otherwise it is thrown to ccr's error handler.
+   */
+  async refuse(err) {
+    if (!this.direct) {
+      this.watch.release();
+      throw toCcrError(err);
+    }
+    await this.answer((client) => client.sendError(asAnthropicHttpError(err)));
+    return this.standInRequest();
+  }
+  /** ccr calls Cerebras itself (`relay: false`): its request, with our key and the disconnect signal. */
+  requestForCcr(apiKey) {
+    const t = this.requireTranslation();
+    return {
+      body: t.body,
+      config: {
+        headers: { Authorization: `Bearer ${apiKey}`, "X-Cerebras-3rd-Party-Integration": "ccr-cerebras" },
+        signal: this.signal
+      }
+    };
+  }
+  /**
+   * The plugin calls Cerebras through the key pool. Direct: the answer is written to the client as soon
+   * as it is known (a stream that waits longer than the ping interval is started early, with pings).
+   * Otherwise the answer is parked for transformResponseOut; ccr fetches only a `data:` stand-in.
+   */
+  async callThroughPool({ pool, provider, apiKey, requestId }) {
+    const t = this.requireTranslation();
+    const call = pool.call({
+      upstream: provider.baseUrl,
+      apiKey,
+      body: new TextEncoder().encode(JSON.stringify(t.body)),
+      reserveTokens: t.estimatedInputTokens + (t.body.max_completion_tokens ?? 0),
+      stream: t.body.stream,
+      cerebrasModel: t.body.model,
+      requestId,
+      signal: this.signal
+    });
+    const out = await this.awaitKeepingCompany(call);
+    if (out.kind === "aborted") {
+      this.watch.release();
+      if (this.answered) {
+        this.client?.end();
+        return this.standInRequest();
+      }
+      throw toCcrError(
+        new AnthropicHttpError({ status: 499, type: "api_error", message: "the client went away" })
+      );
+    }
+    if (out.kind === "error") {
+      let message = out.error.message;
+      if (out.error.errorType === "not_found_error" && this.settings.options.discoverModels) {
+        const live = await this.settings.catalogue.liveIds(provider.baseUrl, apiKey);
+        if (live) message = modelNotFoundMessage(t.body.model, { ...this.errorContext, liveModels: live });
+      }
+      const err = out.error.with({ message, fromUpstream: true });
+      if (!this.answered && this.ccrWillFallBack()) {
+        this.watch.release();
+        throw toCcrError(err);
+      }
+      return this.refuse(err);
+    }
+    if (!this.direct) {
+      this.parked = parkUpstreamAnswer(out);
+      return {
+        body: t.body,
+        // "undefined" makes ccr drop its default `Authorization: Bearer <key>`, so the key never reaches
+        // ccr's debug log of the (stand-in) upstream request.
+        config: { url: new URL(HANDOFF_URL), headers: { Authorization: "undefined" } }
+      };
+    }
+    const answering = this.answer((client) => this.writeUpstreamAnswer(client, out));
+    await Promise.race([this.clientReply().firstWrite, answering]);
+    return this.standInRequest();
+  }
+  /** ccr's `transformResponseOut`: the response ccr's converter gets next. */
+  async responseForCcr(response) {
+    if (this.direct) {
+      if (!this.answered) {
+        const answer = response.headers.get("content-type")?.includes("text/event-stream") ? {
+          kind: "stream",
+          status: response.status,
+          headers: {},
+          body: response.body ?? new ReadableStream()
+        } : {
+          kind: "json",
+          status: response.status,
+          headers: {},
+          body: new Uint8Array(await response.arrayBuffer())
+        };
+        const answering = this.answer((client) => this.writeUpstreamAnswer(client, answer));
+        await Promise.race([this.clientReply().firstWrite, answering]);
+      }
+      return new Response(STAND_IN_COMPLETION, {
+        status: 200,
+        headers: { "Content-Type": "application/json" }
+      });
+    }
+    const parked = this.parked?.claim();
+    const type = parked ? parked.headers["content-type"] ?? "" : response.headers.get("content-type") ?? "";
+    const sse = parked ? parked.kind === "stream" : type.includes("text/event-stream");
+    try {
+      return await cerebrasAnswerToCcrResponse(
+        parked?.kind === "json" ? { sse, body: null, text: async () => new TextDecoder().decode(parked.body) } : {
+          sse,
+          body: parked?.kind === "stream" ? parked.body : response.body,
+          text: () => response.text()
+        },
+        this.wantsStream,
+        this.responseState
+      );
+    } catch (err) {
+      throw toCcrError(err);
+    }
+  }
+  requireTranslation() {
+    if (!this.translation) throw new Error("ccr-cerebras: the request was not translated");
+    return this.translation;
+  }
+  standInRequest() {
+    return {
+      body: this.translation?.body ?? {},
+      // No `signal`: ccr would combine it with AbortSignal.timeout(TIMEOUT ?? 3600000), keeping this
+      // request's objects reachable for an hour (@see docs/ccr-contract.md §6.2); a data: URL answers at once.
+      config: { url: new URL(STAND_IN_URL), headers: { Authorization: "undefined" } }
+    };
+  }
+  ccrWillFallBack() {
+    if (!this.scope) return false;
+    const config2 = ccrService(this.scope.request, "configService");
+    const fallback = config2?.get?.("fallback");
+    const scenario = String(this.context.req.scenarioType ?? "default");
+    const list = fallback?.[scenario];
+    return Array.isArray(list) && list.length > 0;
+  }
+  clientReply() {
+    if (!this.client) {
+      if (!this.scope) throw new Error("ccr-cerebras: no reply to write to");
+      this.client = new AnthropicClientReply(this.scope.reply, this.settings.options.pingIntervalMs);
+      for (const body of [this.context.req.body, this.scope.request.body])
+        if (body && typeof body === "object") body.stream = false;
+    }
+    return this.client;
+  }
+  /** Takes over the reply and runs `write`; whatever fails on the way still reaches the client. */
+  async answer(write) {
+    this.answered = true;
+    const client = this.clientReply();
+    try {
+      await write(client);
+    } catch (err) {
+      await client.sendError(asAnthropicHttpError(err)).catch(() => {
+      });
+    } finally {
+      client.end();
+      this.watch.release();
+    }
+  }
+  /**
+   * Waits for the pool. A streaming client that would otherwise hear nothing for a ping interval (a
+   * cooling key, retries) gets its `message_start` and then pings; later failures become `event: error`.
+   */
+  async awaitKeepingCompany(call) {
+    if (!this.direct || this.wantsStream !== true) return call;
+    let timer;
+    const waited = new Promise((resolve) => {
+      timer = setTimeout(() => resolve("waited"), this.settings.options.pingIntervalMs);
+    });
+    const first = await Promise.race([call, waited]);
+    clearTimeout(timer);
+    if (first !== "waited") return first;
+    this.answered = true;
+    const client = this.clientReply();
+    await client.writeEvents(this.streamTranslator().begin());
+    return call;
+  }
+  streamTranslator() {
+    const s = this.responseState;
+    this.translator ??= new CerebrasToAnthropicStream({
+      requestedModel: s.requestedModel,
+      messageId: s.messageId,
+      estimatedInputTokens: s.estimatedInputTokens,
+      errorContext: s.errorContext
+    });
+    return this.translator;
+  }
+  /** Cerebras' answer → the client, in the form the client asked for (a gateway may ignore `stream`). */
+  async writeUpstreamAnswer(client, answer) {
+    const stream = this.wantsStream ?? answer.kind === "stream";
+    if (answer.kind === "stream" && stream) return this.pumpStream(client, answer.body);
+    const message = answer.kind === "stream" ? await messageFromCerebrasSse(answer.body, this.responseState) : messageFromCerebrasJson(new TextDecoder().decode(answer.body), this.responseState);
+    if (!stream) return client.sendMessage(message);
+    const events = anthropicMessageToStreamEvents(message);
+    await client.writeEvents(this.translator ? events.filter((e) => e.type !== "message_start") : events);
+  }
+  /**
+   * Upstream reads → translated events → the client, paced by the client. The first read is translated
+   * in a small slice first, so the client's first content waits for nothing else.
+   */
+  async pumpStream(client, body) {
+    const events = cerebrasSseToAnthropicEvents(body, {
+      translator: this.streamTranslator(),
+      firstSliceBytes: client.committed ? 0 : FIRST_SLICE_BYTES
+    });
+    const reader = events.getReader();
+    for (; ; ) {
+      const read = await reader.read();
+      if (read.done) return;
+      await this.deliver(client, read.value);
+      if (client.closed) return reader.cancel().catch(() => {
+      });
+    }
+  }
+  /** Events to the client; an error before anything was sent is an HTTP error instead. */
+  async deliver(client, events) {
+    const only = events.length === 1 ? events[0] : void 0;
+    if (only?.type === "error" && !client.committed)
+      await client.sendError(AnthropicHttpError.fromBody(only));
+    else await client.writeEvents(events);
+  }
+};
+
+// src/catalogue-file.ts
+var import_node_crypto5 = require("node:crypto");
+var import_node_fs = require("node:fs");
+var import_node_os2 = require("node:os");
+var import_node_path5 = require("node:path");
+
+// src/models-endpoint.ts
+function modelsUrl(baseUrl, format) {
+  const raw = baseUrl.trim();
+  const query = format ? `?format=${format}` : "";
+  let u;
+  try {
+    u = new URL(raw);
+  } catch {
+    return `${raw.replace(/\/+$/, "").replace(/\/chat\/completions$/, "")}/models${query}`;
+  }
+  u.pathname = `${u.pathname.replace(/\/+$/, "").replace(/\/chat\/completions$/, "")}/models`;
+  u.search = query;
+  u.hash = "";
+  return u.toString();
+}
+function positiveInt(v) {
+  return typeof v === "number" && Number.isSafeInteger(v) && v > 0 ? v : void 0;
+}
+function strings(v) {
+  return Array.isArray(v) ? v.filter((x) => typeof x === "string") : void 0;
+}
+function requestKeyOf(name) {
+  return name === "max_tokens" ? "max_completion_tokens" : name;
+}
+function listedModelFromEntry(entry) {
+  const rawId = typeof entry === "string" ? entry : isJsonObject(entry) ? entry.id : void 0;
+  if (typeof rawId !== "string" || rawId.trim() === "") return void 0;
+  const facts = { id: rawId.trim().replace(/^cerebras\//, "") };
+  if (!isJsonObject(entry)) return facts;
+  const limits = isJsonObject(entry.limits) ? entry.limits : {};
+  const caps = isJsonObject(entry.capabilities) ? entry.capabilities : {};
+  const contextWindow = positiveInt(entry.context_length) ?? positiveInt(limits.max_context_length);
+  const maxOutput = positiveInt(entry.max_output_length) ?? positiveInt(limits.max_completion_tokens);
+  if (contextWindow !== void 0) facts.contextWindow = contextWindow;
+  if (maxOutput !== void 0) facts.maxOutput = maxOutput;
+  const modalities = strings(entry.input_modalities);
+  const modality = isJsonObject(entry.architecture) ? entry.architecture.modality : void 0;
+  if (typeof caps.vision === "boolean") facts.vision = caps.vision;
+  else if (modalities) facts.vision = modalities.includes("image");
+  else if (typeof modality === "string") facts.vision = modality !== "text";
+  const features = strings(entry.supported_features);
+  if (typeof caps.reasoning === "boolean") facts.reasoning = caps.reasoning;
+  else if (features) facts.reasoning = features.includes("reasoning");
+  const sampling = strings(entry.supported_sampling_parameters);
+  if (sampling) facts.supportedParameters = [...new Set(sampling.map(requestKeyOf))];
+  else if (isJsonObject(entry.supported_parameters)) {
+    facts.supportedParameters = Object.entries(entry.supported_parameters).filter(([, on]) => on === true).map(([name]) => requestKeyOf(name));
+  }
+  if (typeof entry.deprecated === "boolean") facts.deprecated = entry.deprecated;
+  return facts;
+}
+function listedModelsFromResponse(body) {
+  const list = Array.isArray(body) ? body : isJsonObject(body) ? body.data ?? body.models : void 0;
+  if (!Array.isArray(list)) return null;
+  const byId = /* @__PURE__ */ new Map();
+  for (const entry of list) {
+    const facts = listedModelFromEntry(entry);
+    if (facts && !byId.has(facts.id)) byId.set(facts.id, facts);
+  }
+  return [...byId.values()];
+}
+async function getListing(url2, apiKey, fetchImpl, signal) {
+  const res = await fetchImpl(url2, {
+    headers: { authorization: `Bearer ${apiKey}`, accept: "application/json" },
+    signal
+  });
+  if (!res.ok) return { models: null, status: res.status, reason: `HTTP ${res.status}` };
+  const models = listedModelsFromResponse(await res.json().catch(() => void 0));
+  return models && models.length > 0 ? { models } : { models: null, reason: "no model list in the answer" };
+}
+async function fetchModelListing(baseUrl, apiKey, opts = {}) {
+  if (!apiKey) return { models: null, reason: "CEREBRAS_API_KEY is not set" };
+  const fetchImpl = opts.fetchImpl ?? globalThis.fetch;
+  const signal = AbortSignal.timeout(opts.timeoutMs ?? 5e3);
+  try {
+    const rich = await getListing(modelsUrl(baseUrl, "openrouter"), apiKey, fetchImpl, signal);
+    if (rich.models || rich.status === 401 || rich.status === 403) return rich;
+    const plain = await getListing(modelsUrl(baseUrl), apiKey, fetchImpl, signal);
+    return plain.models ? plain : { models: null, reason: plain.reason ?? rich.reason };
+  } catch (err) {
+    return {
+      models: null,
+      reason: signal.aborted ? "timed out" : String(err.message ?? err)
+    };
+  }
+}
+
+// src/catalogue-file.ts
+var CATALOGUE_FILE_NAME = "cerebras-models.json";
+function defaultCatalogueFile(env = process.env) {
+  const set2 = env.CCR_CEREBRAS_MODELS_FILE?.trim();
+  if (set2 === "off") return null;
+  return set2 || (0, import_node_path5.join)(env.HOME || (0, import_node_os2.homedir)(), ".claude-code-router", CATALOGUE_FILE_NAME);
+}
+function accountOf(apiKey) {
+  return (0, import_node_crypto5.createHash)("sha256").update(apiKey).digest("hex").slice(0, 12);
+}
+function readCatalogueFile(path) {
+  let parsed;
+  try {
+    parsed = JSON.parse((0, import_node_fs.readFileSync)(path, "utf8"));
+  } catch {
+    return [];
+  }
+  if (!isJsonObject(parsed) || parsed.version !== 1 || !Array.isArray(parsed.entries)) return [];
+  const out = [];
+  for (const e of parsed.entries) {
+    if (!isJsonObject(e) || typeof e.url !== "string" || typeof e.account !== "string") continue;
+    if (typeof e.fetchedAt !== "number" || !Array.isArray(e.models)) continue;
+    const models = e.models.map(listedModelFromEntryOnDisk).filter((m) => m !== void 0);
+    out.push({ url: e.url, account: e.account, fetchedAt: e.fetchedAt, models });
+  }
+  return out;
+}
+function listedModelFromEntryOnDisk(m) {
+  if (!isJsonObject(m) || typeof m.id !== "string" || m.id === "") return void 0;
+  const base = listedModelFromEntry({ id: m.id });
+  if (!base) return void 0;
+  const posInt = (v) => typeof v === "number" && Number.isSafeInteger(v) && v > 0 ? v : void 0;
+  const facts = { ...base };
+  if (posInt(m.contextWindow)) facts.contextWindow = m.contextWindow;
+  if (posInt(m.maxOutput)) facts.maxOutput = m.maxOutput;
+  if (typeof m.vision === "boolean") facts.vision = m.vision;
+  if (typeof m.reasoning === "boolean") facts.reasoning = m.reasoning;
+  if (typeof m.deprecated === "boolean") facts.deprecated = m.deprecated;
+  if (Array.isArray(m.supportedParameters))
+    facts.supportedParameters = m.supportedParameters.filter((p) => typeof p === "string");
+  return facts;
+}
+function writeCatalogueEntry(path, entry) {
+  const others = readCatalogueFile(path).filter((e) => e.url !== entry.url || e.account !== entry.account);
+  const file2 = { version: 1, entries: [...others, entry] };
+  (0, import_node_fs.mkdirSync)((0, import_node_path5.dirname)(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.tmp`;
+  (0, import_node_fs.writeFileSync)(tmp, `${JSON.stringify(file2, null, 2)}
+`, { mode: 384 });
+  (0, import_node_fs.renameSync)(tmp, path);
+}
+function findCatalogueEntry(entries, baseUrl, apiKey) {
+  const url2 = modelsUrl(baseUrl);
+  const forUrl = entries.filter((e) => e.url === url2);
+  if (apiKey) return forUrl.find((e) => e.account === accountOf(apiKey));
+  return forUrl.sort((a, b) => b.fetchedAt - a.fetchedAt)[0];
+}
+
+// src/ccr/live-models.ts
+var ModelCatalogue = class {
+  constructor(opts = {}) {
+    this.opts = opts;
+    this.ttlMs = opts.ttlMs ?? 60 * 6e4;
+    this.timeoutMs = opts.timeoutMs ?? 5e3;
+    this.retryMs = opts.retryMs ?? 6e4;
+    this.file = opts.file === void 0 ? defaultCatalogueFile() : opts.file;
+    this.now = opts.now ?? Date.now;
+  }
+  opts;
+  slots = /* @__PURE__ */ new Map();
+  ttlMs;
+  timeoutMs;
+  retryMs;
+  file;
+  now;
+  diskRead;
+  slot(baseUrl, apiKey) {
+    const id = `${modelsUrl(baseUrl)} ${accountOf(apiKey)}`;
+    let s = this.slots.get(id);
+    if (!s) {
+      this.diskRead ??= this.file ? readCatalogueFile(this.file) : [];
+      s = { entry: findCatalogueEntry(this.diskRead, baseUrl, apiKey), retryAt: 0, warned: false };
+      this.slots.set(id, s);
+    }
+    return s;
+  }
+  /**
+   * What the listing said at the last refresh (undefined before the first one works). Starts a
+   * background refresh when that listing is older than the TTL. Never throws, never waits.
+   */
+  facts(baseUrl, apiKey) {
+    if (!apiKey) return void 0;
+    const s = this.slot(baseUrl, apiKey);
+    const stale = !s.entry || this.now() - s.entry.fetchedAt >= this.ttlMs;
+    if (stale && !s.pending && this.now() >= s.retryAt) void this.refresh(baseUrl, apiKey);
+    return s.entry?.models;
+  }
+  /** Asks the listing now (at most one request per URL and account at a time). */
+  refresh(baseUrl, apiKey) {
+    const s = this.slot(baseUrl, apiKey);
+    s.pending ??= fetchModelListing(baseUrl, apiKey, {
+      timeoutMs: this.timeoutMs,
+      fetchImpl: this.opts.fetchImpl
+    }).then((r) => {
+      if (!r.models) {
+        s.retryAt = this.now() + this.retryMs;
+        if (!s.warned)
+          this.opts.warn?.(
+            `the model listing at ${modelsUrl(baseUrl)} could not be read (${r.reason}); using ${s.entry ? "the previous listing" : "the built-in model table"} until it can`
+          );
+        s.warned = true;
+        return s.entry;
+      }
+      s.warned = false;
+      s.entry = {
+        url: modelsUrl(baseUrl),
+        account: accountOf(apiKey),
+        fetchedAt: this.now(),
+        models: r.models
+      };
+      this.persist(s.entry);
+      return s.entry;
+    }).finally(() => {
+      s.pending = void 0;
+    });
+    return s.pending;
+  }
+  /** The live ids, fresh when possible (for the "model not found" error, which may wait). */
+  async liveIds(baseUrl, apiKey) {
+    const s = this.slot(baseUrl, apiKey);
+    const fresh = s.entry && this.now() - s.entry.fetchedAt < 3e4;
+    const entry = fresh ? s.entry : await this.refresh(baseUrl, apiKey);
+    return entry?.models.map((m) => m.id);
+  }
+  persist(entry) {
+    if (!this.file) return;
+    try {
+      writeCatalogueEntry(this.file, entry);
+    } catch (err) {
+      this.opts.warn?.(`could not write ${this.file}: ${err.message}`);
+    }
+  }
+};
+
 // src/ccr/options.ts
 var PLUGIN_NAME = "ccr-cerebras";
 var DEFAULT_PING_INTERVAL_MS = 1e4;
@@ -25786,7 +25808,7 @@ var pluginOptionsSchema = external_exports.strictObject(
     logLevel: external_exports.enum(LEVELS, { error: `one of ${LEVELS.map((l) => `"${l}"`).join(", ")}` }).default("info"),
     /** On Cerebras' "model not found", ask `GET /models` to name the live models in the error. */
     discoverModels: bool().default(true),
-    /** Send upstream calls through the in-process relay (key pool, retries, mapped errors). */
+    /** Send upstream calls through the in-process key pool (key pool, retries, mapped errors). */
     relay: bool().default(true),
     /** One redacted JSON file per request under ~/.claude-code-router/logs/cerebras/ (off by default). */
     requestLog: requestLogSchema.default(false),
@@ -25862,12 +25884,12 @@ function parsePluginOptions(raw) {
       message: `invalid ccr-cerebras options (transformers[].options in ~/.claude-code-router/config.json): ${problems.join("; ")}. Fix them, then run 'ccr restart'.`
     };
   }
-  const { maxOutputTokens, maxCompletionTokens: maxCompletionTokens2, requestLog, ...rest } = result.data;
+  const { maxOutputTokens, maxCompletionTokens, requestLog, ...rest } = result.data;
   return {
     ok: true,
     options: {
       ...rest,
-      maxCompletionTokens: maxCompletionTokens2 ?? maxOutputTokens ?? DEFAULT_MAX_COMPLETION_TOKENS_CAP,
+      maxCompletionTokens: maxCompletionTokens ?? maxOutputTokens ?? DEFAULT_MAX_COMPLETION_TOKENS,
       requestLog: requestLog === true ? {} : requestLog
     }
   };
@@ -25965,12 +25987,16 @@ var CerebrasCcrTransformer = class {
         { reqId, model: t.body.model, estimatedInputTokens: t.estimatedInputTokens, direct: exchange.direct },
         "cerebras request"
       );
-      const relay = this.options.relay && !httpsProxyConfigured() ? await sharedRelay(
+      const pool = this.options.relay && !httpsProxyConfigured() ? await sharedPoolService(
         this.options.requestLog,
-        (err) => this.log("error", { err: String(err) }, "relay did not start; calling Cerebras directly"),
+        (err) => this.log(
+          "error",
+          { err: String(err) },
+          "the key pool did not start; calling Cerebras directly"
+        ),
         (message) => this.log("warn", {}, message)
       ) : void 0;
-      if (relay) return await exchange.callThroughPool({ relay, provider, apiKey, requestId: reqId });
+      if (pool) return await exchange.callThroughPool({ pool, provider, apiKey, requestId: reqId });
       return exchange.requestForCcr(apiKey);
     } catch (err) {
       if (err instanceof Error && "statusCode" in err) throw err;

@@ -1149,12 +1149,18 @@ var require_lib = __commonJS({
 // src/install/cli.ts
 var import_node_fs3 = require("node:fs");
 var import_node_path3 = require("node:path");
+var import_node_util = require("node:util");
 
 // src/catalogue-file.ts
 var import_node_crypto = require("node:crypto");
 var import_node_fs = require("node:fs");
 var import_node_os = require("node:os");
 var import_node_path = require("node:path");
+
+// src/json-object.ts
+function isJsonObject(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
 
 // src/models-endpoint.ts
 function modelsUrl(baseUrl, format) {
@@ -1171,9 +1177,6 @@ function modelsUrl(baseUrl, format) {
   u.hash = "";
   return u.toString();
 }
-function isObj(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
 function positiveInt(v) {
   return typeof v === "number" && Number.isSafeInteger(v) && v > 0 ? v : void 0;
 }
@@ -1184,18 +1187,18 @@ function requestKeyOf(name) {
   return name === "max_tokens" ? "max_completion_tokens" : name;
 }
 function listedModelFromEntry(entry) {
-  const rawId = typeof entry === "string" ? entry : isObj(entry) ? entry.id : void 0;
+  const rawId = typeof entry === "string" ? entry : isJsonObject(entry) ? entry.id : void 0;
   if (typeof rawId !== "string" || rawId.trim() === "") return void 0;
   const facts = { id: rawId.trim().replace(/^cerebras\//, "") };
-  if (!isObj(entry)) return facts;
-  const limits = isObj(entry.limits) ? entry.limits : {};
-  const caps = isObj(entry.capabilities) ? entry.capabilities : {};
+  if (!isJsonObject(entry)) return facts;
+  const limits = isJsonObject(entry.limits) ? entry.limits : {};
+  const caps = isJsonObject(entry.capabilities) ? entry.capabilities : {};
   const contextWindow = positiveInt(entry.context_length) ?? positiveInt(limits.max_context_length);
   const maxOutput = positiveInt(entry.max_output_length) ?? positiveInt(limits.max_completion_tokens);
   if (contextWindow !== void 0) facts.contextWindow = contextWindow;
   if (maxOutput !== void 0) facts.maxOutput = maxOutput;
   const modalities = strings(entry.input_modalities);
-  const modality = isObj(entry.architecture) ? entry.architecture.modality : void 0;
+  const modality = isJsonObject(entry.architecture) ? entry.architecture.modality : void 0;
   if (typeof caps.vision === "boolean") facts.vision = caps.vision;
   else if (modalities) facts.vision = modalities.includes("image");
   else if (typeof modality === "string") facts.vision = modality !== "text";
@@ -1204,14 +1207,14 @@ function listedModelFromEntry(entry) {
   else if (features) facts.reasoning = features.includes("reasoning");
   const sampling = strings(entry.supported_sampling_parameters);
   if (sampling) facts.supportedParameters = [...new Set(sampling.map(requestKeyOf))];
-  else if (isObj(entry.supported_parameters)) {
+  else if (isJsonObject(entry.supported_parameters)) {
     facts.supportedParameters = Object.entries(entry.supported_parameters).filter(([, on]) => on === true).map(([name]) => requestKeyOf(name));
   }
   if (typeof entry.deprecated === "boolean") facts.deprecated = entry.deprecated;
   return facts;
 }
 function listedModelsFromResponse(body) {
-  const list2 = Array.isArray(body) ? body : isObj(body) ? body.data ?? body.models : void 0;
+  const list2 = Array.isArray(body) ? body : isJsonObject(body) ? body.data ?? body.models : void 0;
   if (!Array.isArray(list2)) return null;
   const byId = /* @__PURE__ */ new Map();
   for (const entry of list2) {
@@ -1259,9 +1262,6 @@ function defaultCatalogueFile(env = process.env) {
 function accountOf(apiKey) {
   return (0, import_node_crypto.createHash)("sha256").update(apiKey).digest("hex").slice(0, 12);
 }
-function isObj2(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
 function readCatalogueFile(path) {
   let parsed;
   try {
@@ -1269,10 +1269,10 @@ function readCatalogueFile(path) {
   } catch {
     return [];
   }
-  if (!isObj2(parsed) || parsed.version !== 1 || !Array.isArray(parsed.entries)) return [];
+  if (!isJsonObject(parsed) || parsed.version !== 1 || !Array.isArray(parsed.entries)) return [];
   const out = [];
   for (const e of parsed.entries) {
-    if (!isObj2(e) || typeof e.url !== "string" || typeof e.account !== "string") continue;
+    if (!isJsonObject(e) || typeof e.url !== "string" || typeof e.account !== "string") continue;
     if (typeof e.fetchedAt !== "number" || !Array.isArray(e.models)) continue;
     const models = e.models.map(listedModelFromEntryOnDisk).filter((m) => m !== void 0);
     out.push({ url: e.url, account: e.account, fetchedAt: e.fetchedAt, models });
@@ -1280,7 +1280,7 @@ function readCatalogueFile(path) {
   return out;
 }
 function listedModelFromEntryOnDisk(m) {
-  if (!isObj2(m) || typeof m.id !== "string" || m.id === "") return void 0;
+  if (!isJsonObject(m) || typeof m.id !== "string" || m.id === "") return void 0;
   const base = listedModelFromEntry({ id: m.id });
   if (!base) return void 0;
   const posInt = (v) => typeof v === "number" && Number.isSafeInteger(v) && v > 0 ? v : void 0;
@@ -21027,6 +21027,166 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
+// src/request/sampling.ts
+var DEFAULT_MAX_COMPLETION_TOKENS = 16384;
+
+// src/ccr/options.ts
+var PLUGIN_NAME = "ccr-cerebras";
+var DEFAULT_PING_INTERVAL_MS = 1e4;
+var RESERVED_NAMES = /* @__PURE__ */ new Set([
+  "cerebras",
+  "anthropic",
+  "openai",
+  "openrouter",
+  "deepseek",
+  "gemini",
+  "groq"
+]);
+var LEVELS = ["debug", "info", "warn", "error", "silent"];
+var EFFORTS = ["none", "low", "medium", "high"];
+var POSITIVE_INT = "a positive whole number";
+var BOOLEAN = "true or false (JSON booleans, not strings)";
+var positiveInt2 = (form = POSITIVE_INT) => external_exports.int({ error: form }).positive({ error: form }).max(Number.MAX_SAFE_INTEGER, { error: form });
+var bool = () => external_exports.boolean({ error: BOOLEAN });
+var nonEmptyString = (form) => external_exports.string({ error: form }).min(1, { error: form });
+var reasoningSchema = external_exports.strictObject(
+  {
+    levels: external_exports.array(external_exports.enum(EFFORTS), { error: `a list of ${EFFORTS.join(", ")}` }).optional(),
+    off: external_exports.enum(EFFORTS, { error: `one of ${EFFORTS.join(", ")}` }).optional(),
+    replay: external_exports.enum(["think", "plain", "drop"], { error: `"think", "plain" or "drop"` }).optional(),
+    clearThinking: bool().optional()
+  },
+  { error: "null or an object with levels, off, replay, clearThinking" }
+);
+var modelOverrideSchema = external_exports.strictObject(
+  {
+    contextWindow: positiveInt2(`${POSITIVE_INT} of tokens, e.g. 65536`).optional(),
+    maxOutput: positiveInt2(`${POSITIVE_INT} of tokens, e.g. 32768`).optional(),
+    vision: bool().optional(),
+    retired: external_exports.iso.date({ error: "a date YYYY-MM-DD" }).optional(),
+    reasoning: reasoningSchema.nullable().optional(),
+    supportedParameters: external_exports.array(external_exports.string(), { error: 'a list of request parameter names, e.g. ["temperature", "top_p"]' }).optional()
+  },
+  {
+    error: "an object with any of contextWindow, maxOutput, vision, reasoning, retired, supportedParameters"
+  }
+);
+var requestLogSchema = external_exports.union(
+  [
+    external_exports.boolean(),
+    external_exports.strictObject({
+      maxAgeDays: positiveInt2(`${POSITIVE_INT} of days, e.g. 7`).optional(),
+      maxBytes: positiveInt2(`${POSITIVE_INT} of bytes, e.g. 209715200`).optional()
+    })
+  ],
+  { error: "true, false or { maxAgeDays, maxBytes } (positive whole numbers)" }
+);
+var pluginOptionsSchema = external_exports.strictObject(
+  {
+    /** Registered transformer name; `transformer.use` refers to it. Never a ccr built-in's name. */
+    name: nonEmptyString('a non-empty string, e.g. "ccr-cerebras"').refine((n) => !RESERVED_NAMES.has(n.toLowerCase()), {
+      error: `a name other than ccr's built-in transformers (cerebras, anthropic, openai, \u2026), e.g. "ccr-cerebras"`
+    }).default(PLUGIN_NAME),
+    /** Where `claude-*` and unknown model names go. */
+    defaultModel: nonEmptyString('a Cerebras model id, e.g. "gpt-oss-120b"').optional(),
+    /** Model table overrides, keyed by Cerebras id (e.g. a free-tier 65536 context window). */
+    models: external_exports.record(external_exports.string(), modelOverrideSchema, {
+      error: 'an object keyed by model id, e.g. { "gpt-oss-120b": { "contextWindow": 65536 } }'
+    }).default({}),
+    /** Cap for `max_completion_tokens` (Cerebras reserves it against the per-minute token quota). */
+    maxCompletionTokens: positiveInt2(`${POSITIVE_INT} of tokens, e.g. 16384`).optional(),
+    /** The name the ccr contract's example config uses for the same cap. */
+    maxOutputTokens: positiveInt2(`${POSITIVE_INT} of tokens, e.g. 16384`).optional(),
+    logLevel: external_exports.enum(LEVELS, { error: `one of ${LEVELS.map((l) => `"${l}"`).join(", ")}` }).default("info"),
+    /** On Cerebras' "model not found", ask `GET /models` to name the live models in the error. */
+    discoverModels: bool().default(true),
+    /** Send upstream calls through the in-process key pool (key pool, retries, mapped errors). */
+    relay: bool().default(true),
+    /** One redacted JSON file per request under ~/.claude-code-router/logs/cerebras/ (off by default). */
+    requestLog: requestLogSchema.default(false),
+    /**
+     * Merge the text (or thinking) deltas of one upstream read into one delta before ccr re-encodes them:
+     * the same text in fewer events, about 5× less work in ccr's converter. False: one client delta per
+     * Cerebras delta.
+     */
+    coalesceDeltas: bool().default(true),
+    /** At most this long between two events of a stream: a `ping` when nothing else is sent. */
+    pingIntervalMs: positiveInt2(`${POSITIVE_INT} of milliseconds, e.g. 10000`).default(
+      DEFAULT_PING_INTERVAL_MS
+    )
+  },
+  { error: "an object (the plugin's options)" }
+);
+var KNOWN = Object.keys(pluginOptionsSchema.shape);
+function closestOption(key) {
+  const distance = (a, b) => {
+    const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      let prev = row[0];
+      row[0] = i;
+      for (let j = 1; j <= b.length; j++) {
+        const cur = row[j];
+        row[j] = Math.min(
+          row[j] + 1,
+          row[j - 1] + 1,
+          prev + (a[i - 1]?.toLowerCase() === b[j - 1]?.toLowerCase() ? 0 : 1)
+        );
+        prev = cur;
+      }
+    }
+    return row[b.length];
+  };
+  const best = KNOWN.map((k) => ({ k, d: distance(key, k) })).sort((a, b) => a.d - b.d)[0];
+  return best && best.d <= 2 ? best.k : void 0;
+}
+function valueAt(raw, path) {
+  let v = raw;
+  for (const p of path) v = v && typeof v === "object" ? v[p] : void 0;
+  return v;
+}
+function show(value) {
+  if (value === void 0) return "undefined";
+  const text = JSON.stringify(value);
+  return text.length > 80 ? `${text.slice(0, 77)}\u2026` : text;
+}
+function describeIssue(raw, issue2) {
+  const where = (path) => path.length ? path.map(String).join(".") : "options";
+  if (issue2.code === "unrecognized_keys") {
+    return issue2.keys.map((k) => {
+      const path = [...issue2.path, k];
+      const hint = issue2.path.length === 0 ? closestOption(k) : void 0;
+      const known = issue2.path.length === 0 ? `known options: ${KNOWN.join(", ")}` : issue2.path.length === 2 && issue2.path[0] === "models" ? "known fields: contextWindow, maxOutput, vision, reasoning, retired, supportedParameters" : "not a known field";
+      return `unknown option ${where(path)} = ${show(valueAt(raw, path))}${hint ? ` (did you mean ${hint}?)` : ""}; ${known}`;
+    });
+  }
+  if (issue2.code === "invalid_union") {
+    const inner = issue2.errors.find((branch) => branch.length > 0 && branch.every((i) => i.path.length > 0));
+    if (inner) return inner.flatMap((i) => describeIssue(raw, { ...i, path: [...issue2.path, ...i.path] }));
+  }
+  return [`${where(issue2.path)} = ${show(valueAt(raw, issue2.path))}: expected ${issue2.message}`];
+}
+function parsePluginOptions(raw) {
+  const result = pluginOptionsSchema.safeParse(raw ?? {});
+  if (!result.success) {
+    const rawName = valueAt(raw, ["name"]);
+    const problems = result.error.issues.flatMap((i) => describeIssue(raw, i));
+    return {
+      ok: false,
+      name: typeof rawName === "string" && rawName ? rawName : PLUGIN_NAME,
+      message: `invalid ccr-cerebras options (transformers[].options in ~/.claude-code-router/config.json): ${problems.join("; ")}. Fix them, then run 'ccr restart'.`
+    };
+  }
+  const { maxOutputTokens, maxCompletionTokens, requestLog, ...rest } = result.data;
+  return {
+    ok: true,
+    options: {
+      ...rest,
+      maxCompletionTokens: maxCompletionTokens ?? maxOutputTokens ?? DEFAULT_MAX_COMPLETION_TOKENS,
+      requestLog: requestLog === true ? {} : requestLog
+    }
+  };
+}
+
 // src/models.ts
 var GLM_REASONING = { levels: [], off: "none", replay: "think", clearThinking: true };
 var GPT_OSS_REASONING = {
@@ -21170,263 +21330,29 @@ function getModelInfo(id, overrides, listed) {
   return merged;
 }
 
-// src/request/sampling.ts
-var DEFAULT_MAX_COMPLETION_TOKENS_CAP = 16384;
-
-// src/ccr/options.ts
-var PLUGIN_NAME = "ccr-cerebras";
-var DEFAULT_PING_INTERVAL_MS = 1e4;
-var RESERVED_NAMES = /* @__PURE__ */ new Set([
-  "cerebras",
-  "anthropic",
-  "openai",
-  "openrouter",
-  "deepseek",
-  "gemini",
-  "groq"
-]);
-var LEVELS = ["debug", "info", "warn", "error", "silent"];
-var EFFORTS = ["none", "low", "medium", "high"];
-var POSITIVE_INT = "a positive whole number";
-var BOOLEAN = "true or false (JSON booleans, not strings)";
-var positiveInt2 = (form = POSITIVE_INT) => external_exports.int({ error: form }).positive({ error: form }).max(Number.MAX_SAFE_INTEGER, { error: form });
-var bool = () => external_exports.boolean({ error: BOOLEAN });
-var nonEmptyString = (form) => external_exports.string({ error: form }).min(1, { error: form });
-var reasoningSchema = external_exports.strictObject(
-  {
-    levels: external_exports.array(external_exports.enum(EFFORTS), { error: `a list of ${EFFORTS.join(", ")}` }).optional(),
-    off: external_exports.enum(EFFORTS, { error: `one of ${EFFORTS.join(", ")}` }).optional(),
-    replay: external_exports.enum(["think", "plain", "drop"], { error: `"think", "plain" or "drop"` }).optional(),
-    clearThinking: bool().optional()
-  },
-  { error: "null or an object with levels, off, replay, clearThinking" }
-);
-var modelOverrideSchema = external_exports.strictObject(
-  {
-    contextWindow: positiveInt2(`${POSITIVE_INT} of tokens, e.g. 65536`).optional(),
-    maxOutput: positiveInt2(`${POSITIVE_INT} of tokens, e.g. 32768`).optional(),
-    vision: bool().optional(),
-    retired: external_exports.iso.date({ error: "a date YYYY-MM-DD" }).optional(),
-    reasoning: reasoningSchema.nullable().optional(),
-    supportedParameters: external_exports.array(external_exports.string(), { error: 'a list of request parameter names, e.g. ["temperature", "top_p"]' }).optional()
-  },
-  {
-    error: "an object with any of contextWindow, maxOutput, vision, reasoning, retired, supportedParameters"
+// src/install/claude-config.ts
+function seedIsolatedClaudeJson(current, user) {
+  const next = structuredClone(current ?? {});
+  let changed = current === void 0;
+  if (next.hasCompletedOnboarding !== true) {
+    next.hasCompletedOnboarding = true;
+    changed = true;
   }
-);
-var requestLogSchema = external_exports.union(
-  [
-    external_exports.boolean(),
-    external_exports.strictObject({
-      maxAgeDays: positiveInt2(`${POSITIVE_INT} of days, e.g. 7`).optional(),
-      maxBytes: positiveInt2(`${POSITIVE_INT} of bytes, e.g. 209715200`).optional()
-    })
-  ],
-  { error: "true, false or { maxAgeDays, maxBytes } (positive whole numbers)" }
-);
-var pluginOptionsSchema = external_exports.strictObject(
-  {
-    /** Registered transformer name; `transformer.use` refers to it. Never a ccr built-in's name. */
-    name: nonEmptyString('a non-empty string, e.g. "ccr-cerebras"').refine((n) => !RESERVED_NAMES.has(n.toLowerCase()), {
-      error: `a name other than ccr's built-in transformers (cerebras, anthropic, openai, \u2026), e.g. "ccr-cerebras"`
-    }).default(PLUGIN_NAME),
-    /** Where `claude-*` and unknown model names go. */
-    defaultModel: nonEmptyString('a Cerebras model id, e.g. "gpt-oss-120b"').optional(),
-    /** Model table overrides, keyed by Cerebras id (e.g. a free-tier 65536 context window). */
-    models: external_exports.record(external_exports.string(), modelOverrideSchema, {
-      error: 'an object keyed by model id, e.g. { "gpt-oss-120b": { "contextWindow": 65536 } }'
-    }).default({}),
-    /** Cap for `max_completion_tokens` (Cerebras reserves it against the per-minute token quota). */
-    maxCompletionTokens: positiveInt2(`${POSITIVE_INT} of tokens, e.g. 16384`).optional(),
-    /** The name the ccr contract's example config uses for the same cap. */
-    maxOutputTokens: positiveInt2(`${POSITIVE_INT} of tokens, e.g. 16384`).optional(),
-    logLevel: external_exports.enum(LEVELS, { error: `one of ${LEVELS.map((l) => `"${l}"`).join(", ")}` }).default("info"),
-    /** On Cerebras' "model not found", ask `GET /models` to name the live models in the error. */
-    discoverModels: bool().default(true),
-    /** Send upstream calls through the in-process relay (key pool, retries, mapped errors). */
-    relay: bool().default(true),
-    /** One redacted JSON file per request under ~/.claude-code-router/logs/cerebras/ (off by default). */
-    requestLog: requestLogSchema.default(false),
-    /**
-     * Merge the text (or thinking) deltas of one upstream read into one delta before ccr re-encodes them:
-     * the same text in fewer events, about 5× less work in ccr's converter. False: one client delta per
-     * Cerebras delta.
-     */
-    coalesceDeltas: bool().default(true),
-    /** At most this long between two events of a stream: a `ping` when nothing else is sent. */
-    pingIntervalMs: positiveInt2(`${POSITIVE_INT} of milliseconds, e.g. 10000`).default(
-      DEFAULT_PING_INTERVAL_MS
-    )
-  },
-  { error: "an object (the plugin's options)" }
-);
-var KNOWN = Object.keys(pluginOptionsSchema.shape);
-function closestOption(key) {
-  const distance = (a, b) => {
-    const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-      let prev = row[0];
-      row[0] = i;
-      for (let j = 1; j <= b.length; j++) {
-        const cur = row[j];
-        row[j] = Math.min(
-          row[j] + 1,
-          row[j - 1] + 1,
-          prev + (a[i - 1]?.toLowerCase() === b[j - 1]?.toLowerCase() ? 0 : 1)
-        );
-        prev = cur;
-      }
-    }
-    return row[b.length];
-  };
-  const best = KNOWN.map((k) => ({ k, d: distance(key, k) })).sort((a, b) => a.d - b.d)[0];
-  return best && best.d <= 2 ? best.k : void 0;
-}
-function valueAt(raw, path) {
-  let v = raw;
-  for (const p of path) v = v && typeof v === "object" ? v[p] : void 0;
-  return v;
-}
-function show(value) {
-  if (value === void 0) return "undefined";
-  const text = JSON.stringify(value);
-  return text.length > 80 ? `${text.slice(0, 77)}\u2026` : text;
-}
-function describeIssue(raw, issue2) {
-  const where = (path) => path.length ? path.map(String).join(".") : "options";
-  if (issue2.code === "unrecognized_keys") {
-    return issue2.keys.map((k) => {
-      const path = [...issue2.path, k];
-      const hint = issue2.path.length === 0 ? closestOption(k) : void 0;
-      const known = issue2.path.length === 0 ? `known options: ${KNOWN.join(", ")}` : issue2.path.length === 2 && issue2.path[0] === "models" ? "known fields: contextWindow, maxOutput, vision, reasoning, retired, supportedParameters" : "not a known field";
-      return `unknown option ${where(path)} = ${show(valueAt(raw, path))}${hint ? ` (did you mean ${hint}?)` : ""}; ${known}`;
-    });
+  if (next.theme === void 0 && typeof user?.theme === "string") {
+    next.theme = user.theme;
+    changed = true;
   }
-  if (issue2.code === "invalid_union") {
-    const inner = issue2.errors.find((branch) => branch.length > 0 && branch.every((i) => i.path.length > 0));
-    if (inner) return inner.flatMap((i) => describeIssue(raw, { ...i, path: [...issue2.path, ...i.path] }));
+  const userProjects = isJsonObject(user?.projects) ? user.projects : {};
+  const projects = isJsonObject(next.projects) ? { ...next.projects } : {};
+  for (const [dir, settings] of Object.entries(userProjects)) {
+    if (!isJsonObject(settings) || settings.hasTrustDialogAccepted !== true) continue;
+    const ours = isJsonObject(projects[dir]) ? projects[dir] : {};
+    if (ours.hasTrustDialogAccepted === true) continue;
+    projects[dir] = { ...ours, hasTrustDialogAccepted: true };
+    changed = true;
   }
-  return [`${where(issue2.path)} = ${show(valueAt(raw, issue2.path))}: expected ${issue2.message}`];
-}
-function parsePluginOptions(raw) {
-  const result = pluginOptionsSchema.safeParse(raw ?? {});
-  if (!result.success) {
-    const rawName = valueAt(raw, ["name"]);
-    const problems = result.error.issues.flatMap((i) => describeIssue(raw, i));
-    return {
-      ok: false,
-      name: typeof rawName === "string" && rawName ? rawName : PLUGIN_NAME,
-      message: `invalid ccr-cerebras options (transformers[].options in ~/.claude-code-router/config.json): ${problems.join("; ")}. Fix them, then run 'ccr restart'.`
-    };
-  }
-  const { maxOutputTokens, maxCompletionTokens, requestLog, ...rest } = result.data;
-  return {
-    ok: true,
-    options: {
-      ...rest,
-      maxCompletionTokens: maxCompletionTokens ?? maxOutputTokens ?? DEFAULT_MAX_COMPLETION_TOKENS_CAP,
-      requestLog: requestLog === true ? {} : requestLog
-    }
-  };
-}
-
-// src/install/diff.ts
-var MAX_LCS_CELLS = 4e6;
-function splitLines(text) {
-  if (text === "") return [];
-  const lines = text.split("\n");
-  if (lines[lines.length - 1] === "") lines.pop();
-  return lines;
-}
-function diffOps(a, b) {
-  let start = 0;
-  while (start < a.length && start < b.length && a[start] === b[start]) start++;
-  let endA = a.length;
-  let endB = b.length;
-  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
-    endA--;
-    endB--;
-  }
-  const head = a.slice(0, start).map((line) => ({ kind: " ", line }));
-  const tail = a.slice(endA).map((line) => ({ kind: " ", line }));
-  const midA = a.slice(start, endA);
-  const midB = b.slice(start, endB);
-  return [...head, ...lcsOps(midA, midB), ...tail];
-}
-function lcsOps(a, b) {
-  const n = a.length;
-  const m = b.length;
-  if ((n + 1) * (m + 1) > MAX_LCS_CELLS) {
-    return [
-      ...a.map((line) => ({ kind: "-", line })),
-      ...b.map((line) => ({ kind: "+", line }))
-    ];
-  }
-  const width = m + 1;
-  const table = new Uint32Array((n + 1) * width);
-  for (let i2 = n - 1; i2 >= 0; i2--) {
-    for (let j2 = m - 1; j2 >= 0; j2--) {
-      table[i2 * width + j2] = a[i2] === b[j2] ? table[(i2 + 1) * width + j2 + 1] + 1 : Math.max(table[(i2 + 1) * width + j2], table[i2 * width + j2 + 1]);
-    }
-  }
-  const ops = [];
-  let i = 0;
-  let j = 0;
-  while (i < n && j < m) {
-    if (a[i] === b[j]) {
-      ops.push({ kind: " ", line: a[i] });
-      i++;
-      j++;
-    } else if (table[(i + 1) * width + j] >= table[i * width + j + 1]) {
-      ops.push({ kind: "-", line: a[i++] });
-    } else {
-      ops.push({ kind: "+", line: b[j++] });
-    }
-  }
-  while (i < n) ops.push({ kind: "-", line: a[i++] });
-  while (j < m) ops.push({ kind: "+", line: b[j++] });
-  return ops;
-}
-function hunkRange(start, count) {
-  const first = count === 0 ? start : start + 1;
-  return count === 1 ? `${first}` : `${first},${count}`;
-}
-function unifiedDiff(oldText, newText, opts = {}) {
-  if (oldText === newText) return "";
-  const context = opts.context ?? 3;
-  const ops = diffOps(splitLines(oldText), splitLines(newText));
-  const changed = ops.flatMap((op, index) => op.kind === " " ? [] : [index]);
-  if (changed.length === 0) return "";
-  const oldBefore = [];
-  const newBefore = [];
-  let o = 0;
-  let nw = 0;
-  for (const op of ops) {
-    oldBefore.push(o);
-    newBefore.push(nw);
-    if (op.kind !== "+") o++;
-    if (op.kind !== "-") nw++;
-  }
-  const groups = [];
-  for (const index of changed) {
-    const from = Math.max(0, index - context);
-    const to = Math.min(ops.length - 1, index + context);
-    const last = groups[groups.length - 1];
-    if (last && from <= last[1] + 1) last[1] = Math.max(last[1], to);
-    else groups.push([from, to]);
-  }
-  const out = [`--- ${opts.fromLabel ?? "a"}`, `+++ ${opts.toLabel ?? "b"}`];
-  for (const [from, to] of groups) {
-    const slice = ops.slice(from, to + 1);
-    const oldCount = slice.filter((op) => op.kind !== "+").length;
-    const newCount = slice.filter((op) => op.kind !== "-").length;
-    out.push(
-      `@@ -${hunkRange(oldBefore[from], oldCount)} +${hunkRange(newBefore[from], newCount)} @@`,
-      ...slice.map((op) => `${op.kind}${op.line}`)
-    );
-  }
-  return `${out.join("\n")}
-`;
+  if (Object.keys(projects).length > 0) next.projects = projects;
+  return changed ? next : void 0;
 }
 
 // src/install/config.ts
@@ -21438,9 +21364,6 @@ var API_KEY_REF = "$CEREBRAS_API_KEY";
 var BACKGROUND_MODEL_ID = "gpt-oss-120b";
 var LOG_LEVEL_WE_SET = "info";
 var CHAT_PATH = "/chat/completions";
-function isJsonObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 function baseName(path) {
   return path.slice(Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\")) + 1);
 }
@@ -21688,31 +21611,6 @@ function serializeConfig(config2) {
 `;
 }
 
-// src/install/claude-config.ts
-function seedIsolatedClaudeJson(current, user) {
-  const next = structuredClone(current ?? {});
-  let changed = current === void 0;
-  if (next.hasCompletedOnboarding !== true) {
-    next.hasCompletedOnboarding = true;
-    changed = true;
-  }
-  if (next.theme === void 0 && typeof user?.theme === "string") {
-    next.theme = user.theme;
-    changed = true;
-  }
-  const userProjects = isJsonObject(user?.projects) ? user.projects : {};
-  const projects = isJsonObject(next.projects) ? { ...next.projects } : {};
-  for (const [dir, settings] of Object.entries(userProjects)) {
-    if (!isJsonObject(settings) || settings.hasTrustDialogAccepted !== true) continue;
-    const ours = isJsonObject(projects[dir]) ? projects[dir] : {};
-    if (ours.hasTrustDialogAccepted === true) continue;
-    projects[dir] = { ...ours, hasTrustDialogAccepted: true };
-    changed = true;
-  }
-  if (Object.keys(projects).length > 0) next.projects = projects;
-  return changed ? next : void 0;
-}
-
 // src/install/claude-env.ts
 function positiveInt3(value) {
   return typeof value === "number" && Number.isInteger(value) && value > 0 ? value : void 0;
@@ -21737,19 +21635,23 @@ function resolveWrapperModel(config2, requested, fromEnv, listed) {
   return configuredModel(config2) ?? chooseDefaultModel(listed?.map((m) => m.id) ?? null);
 }
 function claudeCodeLimits(modelId, options = {}, listed) {
-  const model = getModelInfo(
+  const modelInfo = getModelInfo(
     modelId,
     options.models,
     listed?.find((m) => m.id === modelId)
   );
-  const cap = options.maxCompletionTokens ?? DEFAULT_MAX_COMPLETION_TOKENS_CAP;
-  return { model, contextWindow: model.contextWindow, maxOutputTokens: Math.min(model.maxOutput, cap) };
+  const cap = options.maxCompletionTokens ?? DEFAULT_MAX_COMPLETION_TOKENS;
+  return {
+    modelInfo,
+    contextWindow: modelInfo.contextWindow,
+    maxCompletionTokens: Math.min(modelInfo.maxOutput, cap)
+  };
 }
 function claudeCodeEnv(limits) {
   return [
-    ["ANTHROPIC_MODEL", `${PROVIDER_NAME},${limits.model.id}`],
+    ["ANTHROPIC_MODEL", `${PROVIDER_NAME},${limits.modelInfo.id}`],
     ["CLAUDE_CODE_MAX_CONTEXT_TOKENS", String(limits.contextWindow)],
-    ["CLAUDE_CODE_MAX_OUTPUT_TOKENS", String(limits.maxOutputTokens)]
+    ["CLAUDE_CODE_MAX_OUTPUT_TOKENS", String(limits.maxCompletionTokens)]
   ];
 }
 function shellQuote(value) {
@@ -21873,6 +21775,395 @@ function writeFileAtomic(path, text, mode = 384) {
   }
 }
 
+// node_modules/diff/libesm/diff/base.js
+var Diff = class {
+  diff(oldStr, newStr, options = {}) {
+    let callback;
+    if (typeof options === "function") {
+      callback = options;
+      options = {};
+    } else if ("callback" in options) {
+      callback = options.callback;
+    }
+    const oldString = this.castInput(oldStr, options);
+    const newString = this.castInput(newStr, options);
+    const oldTokens = this.removeEmpty(this.tokenize(oldString, options));
+    const newTokens = this.removeEmpty(this.tokenize(newString, options));
+    return this.diffWithOptionsObj(oldTokens, newTokens, options, callback);
+  }
+  diffWithOptionsObj(oldTokens, newTokens, options, callback) {
+    var _a3;
+    const done = (value) => {
+      value = this.postProcess(value, options);
+      if (callback) {
+        setTimeout(function() {
+          callback(value);
+        }, 0);
+        return void 0;
+      } else {
+        return value;
+      }
+    };
+    const newLen = newTokens.length, oldLen = oldTokens.length;
+    let editLength = 1;
+    let maxEditLength = newLen + oldLen;
+    if (options.maxEditLength != null) {
+      maxEditLength = Math.min(maxEditLength, options.maxEditLength);
+    }
+    const maxExecutionTime = (_a3 = options.timeout) !== null && _a3 !== void 0 ? _a3 : Infinity;
+    const abortAfterTimestamp = Date.now() + maxExecutionTime;
+    const bestPath = [{ oldPos: -1, lastComponent: void 0 }];
+    let newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options);
+    if (bestPath[0].oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+      return done(this.buildValues(bestPath[0].lastComponent, newTokens, oldTokens));
+    }
+    let minDiagonalToConsider = -Infinity, maxDiagonalToConsider = Infinity;
+    const execEditLength = () => {
+      for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
+        let basePath;
+        const removePath = bestPath[diagonalPath - 1], addPath = bestPath[diagonalPath + 1];
+        if (removePath) {
+          bestPath[diagonalPath - 1] = void 0;
+        }
+        let canAdd = false;
+        if (addPath) {
+          const addPathNewPos = addPath.oldPos - diagonalPath;
+          canAdd = addPath && 0 <= addPathNewPos && addPathNewPos < newLen;
+        }
+        const canRemove = removePath && removePath.oldPos + 1 < oldLen;
+        if (!canAdd && !canRemove) {
+          bestPath[diagonalPath] = void 0;
+          continue;
+        }
+        if (!canRemove || canAdd && removePath.oldPos < addPath.oldPos) {
+          basePath = this.addToPath(addPath, true, false, 0, options);
+        } else {
+          basePath = this.addToPath(removePath, false, true, 1, options);
+        }
+        newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options);
+        if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+          return done(this.buildValues(basePath.lastComponent, newTokens, oldTokens)) || true;
+        } else {
+          bestPath[diagonalPath] = basePath;
+          if (basePath.oldPos + 1 >= oldLen) {
+            maxDiagonalToConsider = Math.min(maxDiagonalToConsider, diagonalPath - 1);
+          }
+          if (newPos + 1 >= newLen) {
+            minDiagonalToConsider = Math.max(minDiagonalToConsider, diagonalPath + 1);
+          }
+        }
+      }
+      editLength++;
+    };
+    if (callback) {
+      (function exec() {
+        setTimeout(function() {
+          if (editLength > maxEditLength || Date.now() > abortAfterTimestamp) {
+            return callback(void 0);
+          }
+          if (!execEditLength()) {
+            exec();
+          }
+        }, 0);
+      })();
+    } else {
+      while (editLength <= maxEditLength && Date.now() <= abortAfterTimestamp) {
+        const ret = execEditLength();
+        if (ret) {
+          return ret;
+        }
+      }
+    }
+  }
+  addToPath(path, added, removed, oldPosInc, options) {
+    const last = path.lastComponent;
+    if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
+      return {
+        oldPos: path.oldPos + oldPosInc,
+        lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
+      };
+    } else {
+      return {
+        oldPos: path.oldPos + oldPosInc,
+        lastComponent: { count: 1, added, removed, previousComponent: last }
+      };
+    }
+  }
+  extractCommon(basePath, newTokens, oldTokens, diagonalPath, options) {
+    const newLen = newTokens.length, oldLen = oldTokens.length;
+    let oldPos = basePath.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
+    while (newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options)) {
+      newPos++;
+      oldPos++;
+      commonCount++;
+      if (options.oneChangePerToken) {
+        basePath.lastComponent = { count: 1, previousComponent: basePath.lastComponent, added: false, removed: false };
+      }
+    }
+    if (commonCount && !options.oneChangePerToken) {
+      basePath.lastComponent = { count: commonCount, previousComponent: basePath.lastComponent, added: false, removed: false };
+    }
+    basePath.oldPos = oldPos;
+    return newPos;
+  }
+  equals(left, right, options) {
+    if (options.comparator) {
+      return options.comparator(left, right);
+    } else {
+      return left === right || !!options.ignoreCase && left.toLowerCase() === right.toLowerCase();
+    }
+  }
+  removeEmpty(array2) {
+    const ret = [];
+    for (let i = 0; i < array2.length; i++) {
+      if (array2[i]) {
+        ret.push(array2[i]);
+      }
+    }
+    return ret;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  castInput(value, options) {
+    return value;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  tokenize(value, options) {
+    return Array.from(value);
+  }
+  join(chars) {
+    return chars.join("");
+  }
+  postProcess(changeObjects, options) {
+    return changeObjects;
+  }
+  get useLongestToken() {
+    return false;
+  }
+  buildValues(lastComponent, newTokens, oldTokens) {
+    const components = [];
+    let nextComponent;
+    while (lastComponent) {
+      components.push(lastComponent);
+      nextComponent = lastComponent.previousComponent;
+      delete lastComponent.previousComponent;
+      lastComponent = nextComponent;
+    }
+    components.reverse();
+    const componentLen = components.length;
+    let componentPos = 0, newPos = 0, oldPos = 0;
+    for (; componentPos < componentLen; componentPos++) {
+      const component = components[componentPos];
+      if (!component.removed) {
+        if (!component.added && this.useLongestToken) {
+          let value = newTokens.slice(newPos, newPos + component.count);
+          value = value.map(function(value2, i) {
+            const oldValue = oldTokens[oldPos + i];
+            return oldValue.length > value2.length ? oldValue : value2;
+          });
+          component.value = this.join(value);
+        } else {
+          component.value = this.join(newTokens.slice(newPos, newPos + component.count));
+        }
+        newPos += component.count;
+        if (!component.added) {
+          oldPos += component.count;
+        }
+      } else {
+        component.value = this.join(oldTokens.slice(oldPos, oldPos + component.count));
+        oldPos += component.count;
+      }
+    }
+    return components;
+  }
+};
+
+// node_modules/diff/libesm/diff/line.js
+var LineDiff = class extends Diff {
+  constructor() {
+    super(...arguments);
+    this.tokenize = tokenize;
+  }
+  equals(left, right, options) {
+    if (options.ignoreWhitespace) {
+      if (!options.newlineIsToken || !left.includes("\n")) {
+        left = left.trim();
+      }
+      if (!options.newlineIsToken || !right.includes("\n")) {
+        right = right.trim();
+      }
+    } else if (options.ignoreNewlineAtEof && !options.newlineIsToken) {
+      if (left.endsWith("\n")) {
+        left = left.slice(0, -1);
+      }
+      if (right.endsWith("\n")) {
+        right = right.slice(0, -1);
+      }
+    }
+    return super.equals(left, right, options);
+  }
+};
+var lineDiff = new LineDiff();
+function diffLines(oldStr, newStr, options) {
+  return lineDiff.diff(oldStr, newStr, options);
+}
+function tokenize(value, options) {
+  if (options.stripTrailingCr) {
+    value = value.replace(/\r\n/g, "\n");
+  }
+  const retLines = [], linesAndNewlines = value.split(/(\n|\r\n)/);
+  if (!linesAndNewlines[linesAndNewlines.length - 1]) {
+    linesAndNewlines.pop();
+  }
+  for (let i = 0; i < linesAndNewlines.length; i++) {
+    const line = linesAndNewlines[i];
+    if (i % 2 && !options.newlineIsToken) {
+      retLines[retLines.length - 1] += line;
+    } else {
+      retLines.push(line);
+    }
+  }
+  return retLines;
+}
+
+// node_modules/diff/libesm/patch/create.js
+function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
+  let optionsObj;
+  if (!options) {
+    optionsObj = {};
+  } else if (typeof options === "function") {
+    optionsObj = { callback: options };
+  } else {
+    optionsObj = options;
+  }
+  if (typeof optionsObj.context === "undefined") {
+    optionsObj.context = 4;
+  }
+  const context = optionsObj.context;
+  if (optionsObj.newlineIsToken) {
+    throw new Error("newlineIsToken may not be used with patch-generation functions, only with diffing functions");
+  }
+  if (!optionsObj.callback) {
+    return diffLinesResultToPatch(diffLines(oldStr, newStr, optionsObj));
+  } else {
+    const { callback } = optionsObj;
+    diffLines(oldStr, newStr, Object.assign(Object.assign({}, optionsObj), { callback: (diff) => {
+      const patch = diffLinesResultToPatch(diff);
+      callback(patch);
+    } }));
+  }
+  function diffLinesResultToPatch(diff) {
+    if (!diff) {
+      return;
+    }
+    diff.push({ value: "", lines: [] });
+    function contextLines(lines) {
+      return lines.map(function(entry) {
+        return " " + entry;
+      });
+    }
+    const hunks = [];
+    let oldRangeStart = 0, newRangeStart = 0, curRange = [], oldLine = 1, newLine = 1;
+    for (let i = 0; i < diff.length; i++) {
+      const current = diff[i], lines = current.lines || splitLines(current.value);
+      current.lines = lines;
+      if (current.added || current.removed) {
+        if (!oldRangeStart) {
+          const prev = diff[i - 1];
+          oldRangeStart = oldLine;
+          newRangeStart = newLine;
+          if (prev) {
+            curRange = context > 0 ? contextLines(prev.lines.slice(-context)) : [];
+            oldRangeStart -= curRange.length;
+            newRangeStart -= curRange.length;
+          }
+        }
+        for (const line of lines) {
+          curRange.push((current.added ? "+" : "-") + line);
+        }
+        if (current.added) {
+          newLine += lines.length;
+        } else {
+          oldLine += lines.length;
+        }
+      } else {
+        if (oldRangeStart) {
+          if (lines.length <= context * 2 && i < diff.length - 2) {
+            for (const line of contextLines(lines)) {
+              curRange.push(line);
+            }
+          } else {
+            const contextSize = Math.min(lines.length, context);
+            for (const line of contextLines(lines.slice(0, contextSize))) {
+              curRange.push(line);
+            }
+            const hunk = {
+              oldStart: oldRangeStart,
+              oldLines: oldLine - oldRangeStart + contextSize,
+              newStart: newRangeStart,
+              newLines: newLine - newRangeStart + contextSize,
+              lines: curRange
+            };
+            hunks.push(hunk);
+            oldRangeStart = 0;
+            newRangeStart = 0;
+            curRange = [];
+          }
+        }
+        oldLine += lines.length;
+        newLine += lines.length;
+      }
+    }
+    for (const hunk of hunks) {
+      for (let i = 0; i < hunk.lines.length; i++) {
+        if (hunk.lines[i].endsWith("\n")) {
+          hunk.lines[i] = hunk.lines[i].slice(0, -1);
+        } else {
+          hunk.lines.splice(i + 1, 0, "\\ No newline at end of file");
+          i++;
+        }
+      }
+    }
+    return {
+      oldFileName,
+      newFileName,
+      oldHeader,
+      newHeader,
+      hunks
+    };
+  }
+}
+function splitLines(text) {
+  const hasTrailingNl = text.endsWith("\n");
+  const result = text.split("\n").map((line) => line + "\n");
+  if (hasTrailingNl) {
+    result.pop();
+  } else {
+    result.push(result.pop().slice(0, -1));
+  }
+  return result;
+}
+
+// src/install/diff.ts
+function hunkRange(start, count) {
+  const first = count === 0 ? start - 1 : start;
+  return count === 1 ? `${first}` : `${first},${count}`;
+}
+function unifiedDiff(oldText, newText, opts = {}) {
+  if (oldText === newText) return "";
+  const from = opts.fromLabel ?? "a";
+  const to = opts.toLabel ?? "b";
+  const patch = structuredPatch(from, to, oldText, newText, void 0, void 0, {
+    context: opts.context ?? 3
+  });
+  if (patch.hunks.length === 0) return "";
+  const out = [`--- ${from}`, `+++ ${to}`];
+  for (const h of patch.hunks) {
+    out.push(`@@ -${hunkRange(h.oldStart, h.oldLines)} +${hunkRange(h.newStart, h.newLines)} @@`, ...h.lines);
+  }
+  return `${out.join("\n")}
+`;
+}
+
 // src/install/discovery.ts
 function modelWarnings(model, live, today = /* @__PURE__ */ new Date()) {
   const info = getModelInfo(model);
@@ -21929,8 +22220,8 @@ function formatCatalogue(view) {
 `;
 }
 
-// src/relay/keys.ts
-function fail2(why) {
+// src/pool/keys.ts
+function fail(why) {
   throw new Error(`ccr-cerebras relay: CEREBRAS_API_KEYS ${why}`);
 }
 function dedupe(keys) {
@@ -21942,18 +22233,18 @@ function fromJson(text) {
   try {
     parsed = JSON.parse(text);
   } catch {
-    return fail2('starts like JSON but does not parse (expected {"name": "key", \u2026})');
+    return fail('starts like JSON but does not parse (expected {"name": "key", \u2026})');
   }
   if (Array.isArray(parsed)) {
     return parsed.map((v, i) => {
-      if (typeof v !== "string" || !v.trim()) fail2(`entry ${i + 1} is not a non-empty string`);
+      if (typeof v !== "string" || !v.trim()) fail(`entry ${i + 1} is not a non-empty string`);
       return { name: `key${i + 1}`, value: v.trim() };
     });
   }
-  if (!parsed || typeof parsed !== "object") fail2("must be a JSON object of name \u2192 key");
+  if (!parsed || typeof parsed !== "object") fail("must be a JSON object of name \u2192 key");
   return Object.entries(parsed).map(([name, v]) => {
-    if (typeof v !== "string" || !v.trim()) fail2(`entry "${name}" is not a non-empty string`);
-    if (!name.trim()) fail2("has an entry with an empty name");
+    if (typeof v !== "string" || !v.trim()) fail(`entry "${name}" is not a non-empty string`);
+    if (!name.trim()) fail("has an entry with an empty name");
     return { name: name.trim(), value: v.trim() };
   });
 }
@@ -21961,7 +22252,7 @@ function parseCerebrasApiKeys(raw) {
   const text = raw?.trim();
   if (!text) return void 0;
   const keys = text.startsWith("{") || text.startsWith("[") ? fromJson(text) : text.split(",").map((v) => v.trim()).filter(Boolean).map((value, i) => ({ name: `key${i + 1}`, value }));
-  if (keys.length === 0) fail2("holds no key");
+  if (keys.length === 0) fail("holds no key");
   return dedupe(keys);
 }
 
@@ -22070,28 +22361,40 @@ function readProcessEnv(pid) {
 }
 var UsageError = class extends Error {
 };
-var BOOLEAN_FLAGS = /* @__PURE__ */ new Set(["dry-run", "cached"]);
+var VALUE_FLAGS = [
+  "base-url",
+  "ccr-pid",
+  "config",
+  "dir",
+  "format",
+  "live",
+  "model",
+  "models",
+  "plugin",
+  "port",
+  "router-key",
+  "source",
+  "timeout-ms",
+  "user-file"
+];
+var FLAG_OPTIONS = {
+  ...Object.fromEntries(VALUE_FLAGS.map((name) => [name, { type: "string" }])),
+  "dry-run": { type: "boolean" },
+  cached: { type: "boolean" }
+};
 function parseFlags(args) {
-  const flags = /* @__PURE__ */ new Map();
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (!arg.startsWith("--")) throw new UsageError(`unexpected argument: ${arg}`);
-    const eq = arg.indexOf("=");
-    const name = arg.slice(2, eq < 0 ? void 0 : eq);
-    if (eq >= 0) flags.set(name, arg.slice(eq + 1));
-    else if (BOOLEAN_FLAGS.has(name)) flags.set(name, true);
-    else {
-      const value = args[i + 1];
-      if (value === void 0) throw new UsageError(`--${name} needs a value`);
-      flags.set(name, value);
-      i++;
-    }
+  let parsed;
+  try {
+    parsed = (0, import_node_util.parseArgs)({ args: [...args], options: FLAG_OPTIONS, strict: true, allowPositionals: true });
+  } catch (err) {
+    throw new UsageError(err.message);
   }
-  return flags;
+  if (parsed.positionals.length > 0) throw new UsageError(`unexpected argument: ${parsed.positionals[0]}`);
+  return parsed.values;
 }
 function str(flags, name, required2 = false) {
-  const value = flags.get(name);
-  if (value === true) throw new UsageError(`--${name} needs a value`);
+  const value = flags[name];
+  if (typeof value === "boolean") throw new UsageError(`--${name} needs a value`);
   if (required2 && (value === void 0 || value === "")) throw new UsageError(`--${name} is required`);
   return value === void 0 || value === "" ? void 0 : value;
 }
@@ -22191,7 +22494,7 @@ The file was left untouched. Fix the options and run again.
 `);
     return 4;
   }
-  applyChange(loaded, result.config, flags.get("dry-run") === true, io);
+  applyChange(loaded, result.config, flags["dry-run"] === true, io);
   return 0;
 }
 function cmdRemove(flags, io) {
@@ -22206,7 +22509,7 @@ function cmdRemove(flags, io) {
 `);
   for (const note of result.notes) io.stdout(`note: ${note}
 `);
-  const dryRun = flags.get("dry-run") === true;
+  const dryRun = flags["dry-run"] === true;
   if (result.nothingLeft) {
     if (dryRun) {
       io.stdout(`config: would remove ${loaded.path} (nothing else is in it)
@@ -22368,7 +22671,7 @@ async function cmdModels(flags, io) {
   const baseUrl = validUrl(str(flags, "base-url")) ?? configuredBaseUrl(config2);
   let listing;
   let note;
-  if (flags.get("cached") !== true) {
+  if (flags.cached !== true) {
     const fresh = await fetchAndSaveListing(baseUrl, flags, io);
     if (fresh.models) listing = { models: fresh.models };
     note = fresh.models ? `listing of ${modelsUrl(baseUrl)}, fetched now` : `the listing could not be read (${fresh.reason ?? "unknown"})`;
