@@ -15,7 +15,7 @@ let sb: Sandbox;
 
 beforeEach(async () => {
   sb = makeSandbox(helper());
-  sb.stubs("ccr");
+  sb.stubs("ccr", "claude");
   const res = await run("bash", [join(sb.repo, "install.sh"), "--yes"], { env: sb.env() });
   expect(res.code, res.stderr).toBe(0);
 });
@@ -62,6 +62,18 @@ describe("ccr-cerebras code", () => {
     const res = await run(wrapper(), ["code"], { env: noCheck() });
     expect(res.code).toBe(1);
     expect(res.stderr).toContain("npm install -g @musistudio/claude-code-router@2.0.0");
+  });
+
+  it("says how to install Claude Code when there is no `claude` (ccr only printed 'claude: not found')", async () => {
+    rmSync(join(sb.stubBin, "claude"));
+    const res = await run(wrapper(), ["code"], { env: noCheck() });
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain("Claude Code is not installed: no `claude` on PATH");
+    expect(res.stderr).toContain("Fix: npm install -g @anthropic-ai/claude-code");
+    expect(sb.readLog().some((line) => line.startsWith("ccr code"))).toBe(false); // nothing was started
+    // ccr's own CLAUDE_PATH (environment or config) is honoured.
+    const viaEnv = await run(wrapper(), ["code"], { env: noCheck({ CLAUDE_PATH: process.execPath }) });
+    expect(viaEnv.code, viaEnv.stderr).toBe(0);
   });
 
   it("works from the repository checkout without an install (dist/install-config.cjs)", async () => {
