@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CerebrasToAnthropicStream } from "../../src/stream/translator";
 import { cerebrasSse, type DeltaSpec, USAGE } from "../stream/support/cerebras-sse";
 import { type CcrInstance, type CcrVersion, startCcr } from "../support/ccr-harness";
-import { builtPluginPath } from "../support/plugin-path";
+import { pluginCcrConfig } from "../support/plugin-path";
 import { type ReplayUpstream, startReplayUpstream } from "../support/replay-upstream";
 
 const word = fc.string({ minLength: 1, maxLength: 8 }).map((s) => s.replace(/[<>]/g, "_"));
@@ -31,17 +31,11 @@ describe.each<CcrVersion>(["2.0.0", "1.0.73"])("client events through real ccr %
       version,
       config: {
         LOG: false,
-        transformers: [{ path: builtPluginPath(), options: { discoverModels: false } }],
-        Providers: [
-          {
-            name: "cerebras",
-            api_base_url: `${upstream.url}/chat/completions`,
-            api_key: "sk-test",
-            models: ["gpt-oss-120b"],
-            transformer: { use: ["ccr-cerebras"] },
-          },
-        ],
-        Router: { default: "cerebras,gpt-oss-120b" },
+        ...pluginCcrConfig({
+          upstreamUrl: upstream.url,
+          apiKey: "sk-test",
+          options: { discoverModels: false },
+        }),
       },
     });
   });

@@ -5,7 +5,7 @@ import Anthropic from "@anthropic-ai/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cerebrasSse, USAGE } from "../stream/support/cerebras-sse";
 import { type CcrInstance, type CcrVersion, startCcr } from "../support/ccr-harness";
-import { builtPluginPath } from "../support/plugin-path";
+import { pluginCcrConfig } from "../support/plugin-path";
 import { type ReplayUpstream, startReplayUpstream } from "../support/replay-upstream";
 
 describe.each<CcrVersion>(["2.0.0", "1.0.73"])("client disconnect through real ccr %s", (version) => {
@@ -16,19 +16,7 @@ describe.each<CcrVersion>(["2.0.0", "1.0.73"])("client disconnect through real c
     upstream = await startReplayUpstream({ models: ["gpt-oss-120b"] });
     ccr = await startCcr({
       version,
-      config: {
-        transformers: [{ path: builtPluginPath(), options: {} }],
-        Providers: [
-          {
-            name: "cerebras",
-            api_base_url: `${upstream.url}/chat/completions`,
-            api_key: "sk-disconnect",
-            models: ["gpt-oss-120b"],
-            transformer: { use: ["ccr-cerebras"] },
-          },
-        ],
-        Router: { default: "cerebras,gpt-oss-120b" },
-      },
+      config: pluginCcrConfig({ upstreamUrl: upstream.url, apiKey: "sk-disconnect" }),
     });
   });
 

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Emulator, startCerebrasEmulator } from "../emulator/server";
 import { type CcrInstance, type CcrVersion, startCcr } from "../support/ccr-harness";
 import { eventually } from "../support/eventually";
-import { builtPluginPath } from "../support/plugin-path";
+import { builtPluginPath, pluginCcrConfig } from "../support/plugin-path";
 
 const KEYS = { alpha: "sk-alpha-0123456789", beta: "sk-beta-9876543210" };
 const fixture = (name: string) => JSON.parse(readFileSync(`test/fixtures/cerebras/${name}`, "utf8"));
@@ -139,20 +139,7 @@ describe.each<CcrVersion>(["2.0.0", "1.0.73"])("a revoked pool key through real 
     ccr = await startCcr({
       version,
       env: { CEREBRAS_API_KEYS: JSON.stringify(KEYS) },
-      config: {
-        LOG_LEVEL: "info",
-        transformers: [{ path: builtPluginPath(), options: {} }],
-        Providers: [
-          {
-            name: "cerebras",
-            api_base_url: `${emu.url}/chat/completions`,
-            api_key: "$CEREBRAS_API_KEY",
-            models: ["gpt-oss-120b"],
-            transformer: { use: ["ccr-cerebras"] },
-          },
-        ],
-        Router: { default: "cerebras,gpt-oss-120b" },
-      },
+      config: { LOG_LEVEL: "info", ...pluginCcrConfig({ upstreamUrl: emu.url }) },
     });
   });
 

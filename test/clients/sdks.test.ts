@@ -12,7 +12,7 @@ import { APICallError, generateText, jsonSchema, streamText, tool } from "ai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Emulator, startCerebrasEmulator } from "../emulator/server";
 import { type CcrInstance, type CcrVersion, startCcr } from "../support/ccr-harness";
-import { builtPluginPath } from "../support/plugin-path";
+import { pluginCcrConfig } from "../support/plugin-path";
 
 const KEY = "sk-clients-test";
 const MODELS = ["gpt-oss-120b", "qwen-3.8-27b"];
@@ -28,19 +28,7 @@ describe.each<CcrVersion>(["2.0.0", "1.0.73"])(
       ccr = await startCcr({
         version,
         env: { CEREBRAS_API_KEY: KEY },
-        config: {
-          transformers: [{ path: builtPluginPath(), options: { discoverModels: false } }],
-          Providers: [
-            {
-              name: "cerebras",
-              api_base_url: `${emu.url}/chat/completions`,
-              api_key: "$CEREBRAS_API_KEY",
-              models: MODELS,
-              transformer: { use: ["ccr-cerebras"] },
-            },
-          ],
-          Router: { default: "cerebras,gpt-oss-120b" },
-        },
+        config: pluginCcrConfig({ upstreamUrl: emu.url, models: MODELS, options: { discoverModels: false } }),
       });
     });
 

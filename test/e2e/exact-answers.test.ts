@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Emulator, type ScriptedReply, startCerebrasEmulator } from "../emulator/server";
 import { type CcrInstance, type CcrVersion, startCcr } from "../support/ccr-harness";
 import { CLAUDE_CODE_2077_CLI, CLAUDE_CODE_NEWEST_BIN, runClaudeCode } from "../support/claude-code-harness";
-import { builtPluginPath } from "../support/plugin-path";
+import { pluginCcrConfig } from "../support/plugin-path";
 
 const MODELS = ["gpt-oss-120b", "qwen-3.8-27b"];
 const MODEL = "cerebras,qwen-3.8-27b";
@@ -32,19 +32,12 @@ describe.each(CASES)("Claude Code through ccr %s + plugin (CLI %s)", (version, _
     ccr = await startCcr({
       version,
       env: { CEREBRAS_API_KEY: "sk-e2e" },
-      config: {
-        transformers: [{ path: builtPluginPath(), options: { discoverModels: false } }],
-        Providers: [
-          {
-            name: "cerebras",
-            api_base_url: `${emu.url}/chat/completions`,
-            api_key: "$CEREBRAS_API_KEY",
-            models: MODELS,
-            transformer: { use: ["ccr-cerebras"] },
-          },
-        ],
-        Router: { default: "cerebras,gpt-oss-120b", background: "cerebras,gpt-oss-120b" },
-      },
+      config: pluginCcrConfig({
+        upstreamUrl: emu.url,
+        models: MODELS,
+        options: { discoverModels: false },
+        router: { default: "cerebras,gpt-oss-120b", background: "cerebras,gpt-oss-120b" },
+      }),
     });
   });
 
