@@ -133,7 +133,14 @@ describe.each<CcrVersion>(["2.0.0", "1.0.73"])("exact Anthropic answers through 
         env: { CEREBRAS_API_KEY: KEY },
         config: {
           transformers: [
-            { path: builtPluginPath(), options: { discoverModels: false, pingIntervalMs: PING_MS } },
+            // The default ping interval (10 s) here: a short one could start a stream (and turn a
+            // later HTTP error into an `event: error`) whenever this loaded machine is slow for a moment.
+            { path: builtPluginPath(), options: { discoverModels: false } },
+            // Short pings only for the provider whose upstream the ping tests hold back.
+            {
+              path: builtPluginPath(),
+              options: { name: "ccr-cerebras-ping", discoverModels: false, pingIntervalMs: PING_MS },
+            },
             // ccr itself calls Cerebras (`relay: false`): successes are still the plugin's own answers.
             {
               path: builtPluginPath(),
@@ -142,7 +149,7 @@ describe.each<CcrVersion>(["2.0.0", "1.0.73"])("exact Anthropic answers through 
           ],
           Providers: [
             cerebras("cerebras", emu.url),
-            cerebras("slow", gated.url),
+            { ...cerebras("slow", gated.url), transformer: { use: ["ccr-cerebras-ping"] } },
             { ...cerebras("norelay", emu.url), transformer: { use: ["ccr-cerebras-norelay"] } },
             otherProvider(),
           ],
